@@ -1,0 +1,62 @@
+"""Split a content file into its YAML front matter and Markdown body, keeping line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as written: the schema then reports a bad date by field."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class FrontMatterError(ValueError):
+    """The front matter is missing or is not valid YAML; `line` is 1-based in the file."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Document:
+    data: dict
+    body: str
+    body_line: int  # line number (1-based) of the body's first line in the file
+    lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line number
+
+
+def parse(text: str) -> Document:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise FrontMatterError("le fichier doit commencer par une ligne « --- » (front matter YAML)", 1)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise FrontMatterError("front matter non fermé : ligne « --- » de fin introuvable", 1) from None
+    source = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(source, Loader=_Loader)
+        data = yaml.load(source, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise FrontMatterError(f"YAML invalide : {problem}", line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("le front matter doit être une liste de champs « clé: valeur »", 2)
+    positions = {}
+    if isinstance(node, yaml.MappingNode):
+        positions = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    body = "\n".join(lines[end + 1 :])
+    return Document(data, body, end + 2, positions)

@@ -1,0 +1,44 @@
+"""Glue between Pelican's signals and the content model's plain functions."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from .noc import find_reference, load_unit_groups
+from .reader import YamlMarkdownReader
+from .validate import report, validate_content
+
+logger = logging.getLogger(__name__)
+
+
+class ContentError(Exception):
+    """Raised to stop the build; Pelican turns it into a non-zero exit."""
+
+
+def add_reader(readers):
+    readers.reader_classes["md"] = YamlMarkdownReader
+
+
+def noc_reference(settings: dict):
+    """The NOC 2021 unit groups from the first configured reference file, or None."""
+    base = Path(settings.get("PROJECT_ROOT") or Path(settings["PATH"]).parent)
+    path = find_reference(settings.get("NOC_REFERENCE", []), base)
+    if path is None:
+        logger.warning(
+            "content_model: référentiel CNP 2021 absent (lancer « invoke fetch-noc ») : "
+            "codes non vérifiés et titres officiels non affichés"
+        )
+        return None
+    return load_unit_groups(path)
+
+
+def validate_before_build(pelican):
+    """Validate all content before anything is read or written; stop on any problem."""
+    noc = noc_reference(pelican.settings)
+    pelican.settings["NOC_UNIT_GROUPS"] = noc
+    problems = validate_content(Path(pelican.settings["PATH"]), noc)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        raise ContentError(f"{len(problems)} problème(s) dans le contenu : build arrêté, output/ inchangé")

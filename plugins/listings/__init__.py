@@ -1,0 +1,10 @@
+"""listings: link profiles, sectors and NOC codes together and write the /cnp/<code>/ pages."""
+
+from pelican import signals
+
+from .hooks import link_content, write_code_pages
+
+
+def register():
+    signals.all_generators_finalized.connect(link_content)
+    signals.article_writer_finalized.connect(write_code_pages)

@@ -1,0 +1,48 @@
+"""Pelican signal handlers: attach groupings to content objects and the shared context."""
+
+from __future__ import annotations
+
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from .grouping import alphabetical, by_category_and_teer, by_code, by_letter, by_sector, related
+
+
+def link_content(generators):
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    metiers, secteurs = alphabetical(articles.articles), alphabetical(pages.pages)
+    noc = articles.settings.get("NOC_UNIT_GROUPS")
+
+    metiers_by_slug = {m.slug: m for m in metiers}
+    secteurs_by_slug = {s.slug: s for s in secteurs}
+    per_sector = by_sector(metiers, secteurs)
+    codes = by_code(metiers, noc)
+    for secteur in secteurs:
+        secteur.metiers = per_sector.get(secteur.slug, [])
+    for metier in metiers:
+        metier.secteurs_pages = [secteurs_by_slug[s] for s in metier.secteurs if s in secteurs_by_slug]
+        metier.apparentes = related(metier, metiers_by_slug)
+        metier.noc = (noc or {}).get(metier.cnp)
+
+    articles.context.update(
+        metiers=metiers,
+        metiers_par_lettre=by_letter(metiers),
+        secteurs=secteurs,
+        secteurs_by_slug=secteurs_by_slug,
+        codes_cnp=codes,
+        cnp_arbre=by_category_and_teer(codes),
+    )
+
+
+def write_code_pages(generator, writer):
+    """/cnp/<code>/: a stable short link listing the profiles of one NOC 2021 code."""
+    template = generator.get_template("cnp_code")
+    for code, group in generator.context["codes_cnp"].items():
+        writer.write_file(
+            f"cnp/{code}/index.html",
+            template,
+            generator.context,
+            groupe=group,
+            page_name=f"cnp/{code}/",
+            url=f"cnp/{code}/",
+        )

@@ -1,0 +1,115 @@
+"""Build the fixture corpus with the real settings and check pages, URLs and failure behaviour."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+
+from conftest import FIXTURES, run_build, tree_digest
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        self.hrefs += [v for k, v in attrs if k in ("href", "src") and v]
+
+
+def internal_links(site):
+    for page in site.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            if href.startswith("/"):
+                yield page, href
+
+
+def test_every_page_has_a_pretty_url(fixture_site):
+    expected = {
+        "index.html",
+        "404.html",
+        "metiers/index.html",
+        "secteurs/index.html",
+        "cnp/index.html",
+        "recherche/index.html",
+        "a-propos/index.html",
+        "sitemap.xml",
+        "metiers/cuisinier/index.html",
+        "secteurs/petite-enfance/index.html",
+        "cnp/63200/index.html",
+    }
+    assert expected <= set(tree_digest(fixture_site))
+    for page, href in internal_links(fixture_site):
+        assert not href.split("#")[0].split("?")[0].endswith(".html"), (page, href)
+
+
+def test_every_internal_link_resolves(fixture_site):
+    for page, href in internal_links(fixture_site):
+        path = href.split("#")[0].split("?")[0]
+        target = fixture_site / path.lstrip("/")
+        assert (target / "index.html").exists() or target.is_file(), f"{page}: broken link {href}"
+
+
+def test_profile_page_shows_official_title_codes_sectors_and_steps(fixture_site):
+    html = (fixture_site / "metiers/cuisinier/index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr-CA">' in html
+    assert "<h1>Cuisinier·ère</h1>" in html
+    assert "Cuisiniers/cuisinières" in html  # official NOC 2021 French title
+    assert 'href="/recherche/?cnp=63200"' in html and 'href="/recherche/?cnp=6322"' in html
+    assert 'href="/secteurs/securite-alimentaire/">Sécurité alimentaire</a>' in html
+    assert re.search(r'<ol class="steps">\s*<li><span class="step-level">DEP</span>', html)
+    assert "content/metiers/cuisinier.md" in html  # "Modifier cette fiche"
+
+
+def test_sector_page_lists_its_profiles_in_alphabetical_order(fixture_site):
+    html = (fixture_site / "secteurs/petite-enfance/index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'class="card-title"><a href="/metiers/[^"]+/">([^<]+)</a>', html)
+    assert titles == ["Cuisinier·ère", "Éducatrice / éducateur à la petite enfance"]
+
+
+def test_cnp_page_groups_by_broad_category_and_teer(fixture_site):
+    html = (fixture_site / "cnp/index.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h[23][^>]*>([^<]+)</h[23]>", html)
+    assert headings[:2] == [
+        "4 – Enseignement, droit et services sociaux, communautaires et gouvernementaux",
+        "FEER 2 : Diplôme collégial, programme d'apprentissage de deux ans ou plus, ou fonctions de supervision",
+    ]
+    assert "6 – Vente et services" in headings
+
+
+def test_sitemap_lists_every_page(fixture_site):
+    sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert "/metiers/cuisinier/" in locs and "/secteurs/aide-a-domicile/" in locs and "/cnp/44101/" in locs
+    assert not any(loc.endswith(".html") for loc in locs)
+
+
+def test_markdown_cannot_inject_html(tmp_path, noc_csv):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", content)
+    page = content / "metiers" / "cuisinier.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "Un parcours.", 'Un <img src=x onerror="alert(1)"> parcours.'
+        ),
+        encoding="utf-8",
+    )
+    result = run_build(content, tmp_path / "out", noc_csv)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out/metiers/cuisinier/index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+
+
+def test_bad_content_stops_the_build_and_leaves_output_untouched(tmp_path, noc_csv, fixture_site):
+    output = tmp_path / "output"
+    shutil.copytree(fixture_site, output)
+    before = tree_digest(output)
+    result = run_build(FIXTURES / "bad", output, noc_csv)
+    assert result.returncode != 0
+    assert "metiers/cuisinier.md" in result.stderr
+    assert "cnp: ce code n'existe pas dans la CNP 2021 (99999)" in result.stderr
+    assert "secteurs: secteur inconnu (culture-inexistante)" in result.stderr
+    assert tree_digest(output) == before
