@@ -69,3 +69,64 @@ def fixture_site(tmp_path_factory, noc_csv) -> Path:
     result = run_build(FIXTURES / "valid", output, noc_csv)
     assert result.returncode == 0, result.stderr
     return output
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, noc_csv) -> Path:
+    """The real content (content/) built once per test session with the project's settings."""
+    output = tmp_path_factory.mktemp("real-site") / "output"
+    result = run_build(ROOT / "content", output, noc_csv)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def serve(folder: Path):
+    """Serve a folder over HTTP on 127.0.0.1 (random port) in a background thread."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """Base URL of the built real site, served on 127.0.0.1."""
+    server = serve(real_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: `invoke test` installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors in the page: {errors}"

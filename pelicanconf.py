@@ -41,7 +41,10 @@ ARCHIVES_SAVE_AS = ""
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 DEFAULT_PAGINATION = False
-FEED_ALL_ATOM = None
+# Atom feed of new and updated profiles (dated by `updated`), summaries only.
+FEED_ALL_ATOM = "flux/metiers.atom.xml"
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = True
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
@@ -58,7 +61,7 @@ MARKDOWN = {
 # Plugins: content_model first (the others import its model).
 PLUGIN_PATHS = ["plugins"]
 # atomic_output last: it publishes the staging folder once every other plugin has written.
-PLUGINS = ["content_model", "listings", "sitemap_xml", "atomic_output"]
+PLUGINS = ["content_model", "listings", "sitemap_xml", "open_data", "atomic_output"]
 
 # NOC 2021 reference list, downloaded by `invoke fetch-noc` (first existing file wins).
 NOC_REFERENCE = ["data/cnp-2021-structure.csv"]

@@ -9,3 +9,4 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = "https://faislesaut.csmoesac.qc.ca"
 RELATIVE_URLS = False
 MINIFY_HTML = True
+FEED_DOMAIN = SITEURL

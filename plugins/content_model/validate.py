@@ -50,6 +50,11 @@ class Entry:
     doc: Document
 
 
+def _items(value) -> list:
+    """The items of a list field; anything else was already reported by the schema."""
+    return value if isinstance(value, list) else []
+
+
 def _suggest(value: str, choices) -> str:
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
@@ -60,7 +65,7 @@ def _schema_problems(entry: Entry, kind: str) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(
         schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
-    for error in sorted(validator.iter_errors(entry.doc.data), key=lambda e: list(e.path)):
+    for error in sorted(validator.iter_errors(entry.doc.data), key=lambda e: [str(p) for p in e.path]):
         path = [str(p) for p in error.absolute_path]
         if error.validator == "required":
             missing = re.findall(r"'([^']+)'", error.message)[:1] or ["?"]
@@ -199,7 +204,7 @@ def validate_content(content: Path, noc: dict[str, UnitGroup] | None = None) -> 
     for entry in metiers:
         data, lines = entry.doc.data, entry.doc.lines
         problems += _schema_problems(entry, "metier")
-        for sector in data.get("secteurs") or []:
+        for sector in _items(data.get("secteurs")):
             if isinstance(sector, str) and sector not in sector_slugs:
                 problems.append(
                     Problem(
@@ -210,7 +215,7 @@ def validate_content(content: Path, noc: dict[str, UnitGroup] | None = None) -> 
                         lines.get("secteurs"),
                     )
                 )
-        for other in data.get("related") or []:
+        for other in _items(data.get("related")):
             if not isinstance(other, str):
                 continue
             if other == entry.slug:
