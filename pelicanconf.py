@@ -50,6 +50,13 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Content caching keyed by file hash (CI checkouts lose mtimes): an edit rebuilds fast.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "md5"
+CACHE_PATH = "cache"
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

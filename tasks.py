@@ -91,8 +91,9 @@ def fetch_noc(c, url=NOC_URL, dest=str(NOC_FILE)):
 
 
 @task(help={"titre": "Titre du métier, ex. « Intervenant·e communautaire »"})
-def new_metier(c, titre, cnp="", secteurs="", content="content"):
-    """Create a valid profile skeleton in content/metiers/ (asks for code and sectors)."""
+def new_metier(c, titre="", cnp="", secteurs="", content="content"):
+    """Create a valid profile skeleton in content/metiers/ (asks for title, code and sectors)."""
+    titre = titre or input("Titre du métier (forme inclusive) : ").strip()
     cnp = cnp or input("Code CNP 2021 (5 chiffres) : ").strip()
     secteurs = secteurs or input("Secteurs (slugs séparés par des virgules) : ").strip()
     path = scaffold.write(
@@ -103,3 +104,12 @@ def new_metier(c, titre, cnp="", secteurs="", content="content"):
         datetime.date.today(),
     )
     print(f"Fiche créée : {path} — complète-la puis lance « invoke check ».")
+    noc_path = find_reference([NOC_FILE], ROOT)
+    problems = [
+        p
+        for p in validate_content(ROOT / content, load_unit_groups(noc_path) if noc_path else None)
+        if p.file.endswith(f"/{path.name}")
+    ]
+    if problems:
+        print(report(problems), file=sys.stderr)
+        sys.exit(1)

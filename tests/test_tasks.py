@@ -10,9 +10,9 @@ import sys
 import threading
 
 import pytest
-from content_model.validate import validate_content
 
 from conftest import FIXTURES, ROOT
+from content_model.validate import validate_content
 
 
 def invoke(*args, input_text=None):
@@ -79,3 +79,13 @@ def test_new_metier_writes_a_valid_profile(tmp_path):
     assert created.exists()
     assert validate_content(content) == []
     assert "cuisinier" in created.read_text(encoding="utf-8")  # a neighbour proposed as related
+
+
+def test_new_metier_reports_an_unknown_sector_with_a_suggestion(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", content)
+    result = invoke(
+        "new-metier", "--content", str(content), input_text="Cuisinier·ère de CPE\n63200\npetite-enfanse\n"
+    )
+    assert result.returncode == 1
+    assert "secteur inconnu ; vouliez-vous dire « petite-enfance » ? (petite-enfanse)" in result.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 SCHEMA_DIR = Path(__file__).parent / "schema"
 METIERS_DIR = "metiers"
 SECTEURS_DIR = "secteurs"
+IMAGES_DIR = "images"
 
 # The fixed sections of a profile body, in order (level-2 Markdown headings).
 SECTIONS = (

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 
 from .frontmatter import Document, FrontMatterError, parse
-from .model import METIERS_DIR, SECTEURS_DIR, SECTIONS, SLUG, Problem, schema, slugify
+from .model import IMAGES_DIR, METIERS_DIR, SECTEURS_DIR, SECTIONS, SLUG, Problem, schema, slugify
 from .noc import UNIT_GROUP, UnitGroup
 
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -244,7 +244,40 @@ def validate_content(content: Path, noc: dict[str, UnitGroup] | None = None) -> 
                 Problem(entry.rel, "cnp", "ce code n'existe pas dans la CNP 2021", code, lines.get("cnp"))
             )
         problems += _body_problems(entry, known_urls, SECTIONS)
+    problems += _image_problems(content, metiers)
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.message))
+
+
+def _image_problems(content: Path, metiers: list[Entry]) -> list[Problem]:
+    """Every illustration exists, and every image in content/images/ is used by a profile."""
+    folder = content / IMAGES_DIR
+    used = {}
+    for entry in metiers:
+        name = entry.doc.data.get("illustration")
+        if isinstance(name, str):
+            used[name] = entry
+    problems = [
+        Problem(
+            entry.rel,
+            "illustration",
+            f"image introuvable dans {IMAGES_DIR}/",
+            name,
+            entry.doc.lines.get("illustration"),
+        )
+        for name, entry in used.items()
+        if not (folder / name).is_file()
+    ]
+    if folder.is_dir():
+        problems += [
+            Problem(
+                path.relative_to(content.parent).as_posix(),
+                "image",
+                "image orpheline : aucune fiche ne l'utilise",
+            )
+            for path in sorted(folder.iterdir())
+            if path.is_file() and path.name not in used
+        ]
+    return problems
 
 
 def report(problems: list[Problem]) -> str:

@@ -1,4 +1,5 @@
 import pytest
+
 from content_model.frontmatter import FrontMatterError, parse
 
 

@@ -1,4 +1,5 @@
 import pytest
+
 from content_model.noc import find_reference, load_unit_groups
 
 

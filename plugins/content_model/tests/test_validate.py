@@ -164,3 +164,15 @@ def test_all_problems_are_reported_in_one_run(tree):
     assert text.splitlines()[0] == f"{len(text.splitlines()) - 1} problèmes dans le contenu :"
     for expected in ("(99999)", "(nulle-part)", "content/metiers/vide.md: cnp: champ obligatoire manquant"):
         assert expected in text
+
+
+def test_missing_illustration_and_orphan_image(tree):
+    tree.metier(
+        "cuisinier", GOOD_FRONT + "illustration: cuisine.jpg\nillustration_alt: Une cuisine collective\n"
+    )
+    (tree.root / "images").mkdir()
+    (tree.root / "images" / "vieille.png").write_bytes(b"png")
+    assert problems(tree) == [
+        "content/images/vieille.png: image: image orpheline : aucune fiche ne l'utilise",
+        "content/metiers/cuisinier.md:13: illustration: image introuvable dans images/ (cuisine.jpg)",
+    ]

@@ -1,0 +1,92 @@
+"""Build benchmark: our build vs plain Pelican on the same synthetic content, and incremental rebuilds.
+
+    python bench/build.py [--sizes 200 2000 10000]
+
+For each size, in one run: full build time and peak memory of our build (all plugins, validation,
+staging) and of plain Pelican (bench/plain_pelicanconf.py: no plugins, built-in theme) on the same
+files; then, with Pelican's hash-based content cache warm, the time to rebuild after editing one
+profile. Prints a table and writes bench/results/build.json. Not run in CI; no thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from corpus import ROOT, write_corpus
+
+WORK = ROOT / "bench" / ".work"
+RESULTS = ROOT / "bench" / "results"
+NOC = ROOT.parent / "shared" / "data" / "noc" / "noc2021_unit_groups.csv"
+
+
+def timed(args: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MiB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed: {' '.join(args)}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def ours(content: Path, output: Path, cache: Path, use_cache: bool) -> list[str]:
+    extra = {"CACHE_PATH": str(cache), "LOAD_CONTENT_CACHE": use_cache, "CACHE_CONTENT": use_cache,
+             "NOC_REFERENCE": [str(NOC)] if NOC.exists() else []}
+    args = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(output)]
+    for key, value in extra.items():
+        args += ["-e", f"{key}={json.dumps(value)}"]
+    return args
+
+
+def plain(content: Path, output: Path) -> list[str]:
+    return [sys.executable, "-m", "pelican", str(content), "-s", "bench/plain_pelicanconf.py", "-o", str(output)]
+
+
+def edit_one(content: Path) -> None:
+    path = sorted((content / "metiers").glob("*.md"))[len(list((content / "metiers").glob("*.md"))) // 2]
+    path.write_text(path.read_text(encoding="utf-8") + "\nUne phrase ajoutée pour le test.\n", encoding="utf-8")
+
+
+def measure(size: int) -> dict:
+    content = write_corpus(size, WORK / f"corpus-{size}")
+    out, cache = WORK / f"out-{size}", WORK / f"cache-{size}"
+    shutil.rmtree(cache, ignore_errors=True)
+    plain_s, plain_mb = timed(plain(content, WORK / f"plain-{size}"))
+    ours_s, ours_mb = timed(ours(content, out, cache, use_cache=False))
+    timed(ours(content, out, cache, use_cache=True))  # fills the cache
+    edit_one(content)
+    incremental_s, _ = timed(ours(content, out, cache, use_cache=True))
+    return {
+        "profiles": size,
+        "plain_pelican_s": round(plain_s, 2), "ours_s": round(ours_s, 2),
+        "ratio_time": round(ours_s / plain_s, 2),
+        "plain_peak_mib": round(plain_mb), "ours_peak_mib": round(ours_mb),
+        "ratio_memory": round(ours_mb / plain_mb, 2),
+        "ours_ms_per_profile": round(1000 * ours_s / size, 2),
+        "edit_one_rebuild_s": round(incremental_s, 2),
+        "edit_one_vs_full": round(incremental_s / ours_s, 2),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
+    rows = [measure(size) for size in parser.parse_args().sizes]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "build.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    keys = list(rows[0])
+    print(" | ".join(keys))
+    for row in rows:
+        print(" | ".join(str(row[k]) for k in keys))
+
+
+if __name__ == "__main__":
+    main()
