@@ -2,6 +2,7 @@ import logging
 from types import SimpleNamespace
 
 import pytest
+
 from atomic_output.staging import BuildFailed, publish, stage
 
 
