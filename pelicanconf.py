@@ -68,7 +68,7 @@ MARKDOWN = {
 # Plugins: content_model first (the others import its model).
 PLUGIN_PATHS = ["plugins"]
 # atomic_output last: it publishes the staging folder once every other plugin has written.
-PLUGINS = ["content_model", "listings", "sitemap_xml", "open_data", "atomic_output"]
+PLUGINS = ["content_model", "listings", "sitemap_xml", "open_data", "minify", "atomic_output"]
 
 # NOC 2021 reference list, downloaded by `invoke fetch-noc` (first existing file wins).
 NOC_REFERENCE = ["data/cnp-2021-structure.csv"]

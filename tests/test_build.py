@@ -113,3 +113,14 @@ def test_bad_content_stops_the_build_and_leaves_output_untouched(tmp_path, noc_c
     assert "cnp: ce code n'existe pas dans la CNP 2021 (99999)" in result.stderr
     assert "secteurs: secteur inconnu (culture-inexistante)" in result.stderr
     assert tree_digest(output) == before
+
+
+def test_publish_settings_give_absolute_urls_and_minified_pages(tmp_path, noc_csv):
+    output = tmp_path / "prod"
+    result = run_build(FIXTURES / "valid", output, noc_csv, settings="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    html = (output / "metiers/cuisinier/index.html").read_text(encoding="utf-8")
+    assert "href=https://faislesaut.csmoesac.qc.ca/metiers/educatrice-a-la-petite-enfance/>" in html
+    assert "\n  " not in html  # indentation removed
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://faislesaut.csmoesac.qc.ca/metiers/cuisinier/</loc>" in sitemap
