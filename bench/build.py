@@ -38,8 +38,12 @@ def timed(args: list[str]) -> tuple[float, float]:
 
 
 def ours(content: Path, output: Path, cache: Path, use_cache: bool) -> list[str]:
-    extra = {"CACHE_PATH": str(cache), "LOAD_CONTENT_CACHE": use_cache, "CACHE_CONTENT": use_cache,
-             "NOC_REFERENCE": [str(NOC)] if NOC.exists() else []}
+    extra = {
+        "CACHE_PATH": str(cache),
+        "LOAD_CONTENT_CACHE": use_cache,
+        "CACHE_CONTENT": use_cache,
+        "NOC_REFERENCE": [str(NOC)] if NOC.exists() else [],
+    }
     args = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(output)]
     for key, value in extra.items():
         args += ["-e", f"{key}={json.dumps(value)}"]
@@ -47,12 +51,23 @@ def ours(content: Path, output: Path, cache: Path, use_cache: bool) -> list[str]
 
 
 def plain(content: Path, output: Path) -> list[str]:
-    return [sys.executable, "-m", "pelican", str(content), "-s", "bench/plain_pelicanconf.py", "-o", str(output)]
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        "bench/plain_pelicanconf.py",
+        "-o",
+        str(output),
+    ]
 
 
 def edit_one(content: Path) -> None:
     path = sorted((content / "metiers").glob("*.md"))[len(list((content / "metiers").glob("*.md"))) // 2]
-    path.write_text(path.read_text(encoding="utf-8") + "\nUne phrase ajoutée pour le test.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nUne phrase ajoutée pour le test.\n", encoding="utf-8"
+    )
 
 
 def measure(size: int) -> dict:
@@ -66,9 +81,11 @@ def measure(size: int) -> dict:
     incremental_s, _ = timed(ours(content, out, cache, use_cache=True))
     return {
         "profiles": size,
-        "plain_pelican_s": round(plain_s, 2), "ours_s": round(ours_s, 2),
+        "plain_pelican_s": round(plain_s, 2),
+        "ours_s": round(ours_s, 2),
         "ratio_time": round(ours_s / plain_s, 2),
-        "plain_peak_mib": round(plain_mb), "ours_peak_mib": round(ours_mb),
+        "plain_peak_mib": round(plain_mb),
+        "ours_peak_mib": round(ours_mb),
         "ratio_memory": round(ours_mb / plain_mb, 2),
         "ours_ms_per_profile": round(1000 * ours_s / size, 2),
         "edit_one_rebuild_s": round(incremental_s, 2),

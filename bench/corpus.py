@@ -29,8 +29,28 @@ WORDS = (
     "domicile entretien ménager préposée éducatrice intervenante coordonnatrice agente conseillère "
     "technicienne gestionnaire directrice adjointe administrative comptable informatique numérique"
 ).split()
-CODES = ["42201", "42202", "41300", "44101", "63200", "65201", "13110", "11202", "40030", "41403",
-         "21234", "22221", "75101", "73300", "14100", "54100", "12103", "31301", "33102", "41321"]
+CODES = [
+    "42201",
+    "42202",
+    "41300",
+    "44101",
+    "63200",
+    "65201",
+    "13110",
+    "11202",
+    "40030",
+    "41403",
+    "21234",
+    "22221",
+    "75101",
+    "73300",
+    "14100",
+    "54100",
+    "12103",
+    "31301",
+    "33102",
+    "41321",
+]
 LEVELS = ["DEP", "AEC", "DEC", "Certificat", "Baccalauréat", "PAMT"]
 
 
@@ -46,7 +66,7 @@ def profile(rng: random.Random, index: int, slugs: list[str], sectors: list[str]
         "cnp": rng.choice(CODES),
         "cnp_2016": [],
         "secteurs": rng.sample(sectors, k=rng.randint(1, 3)),
-        "appellations": [f"{rng.choice(WORDS)} {rng.choice(WORDS)}" for _ in range(3)],
+        "appellations": [f"{rng.choice(WORDS)} {rng.choice(WORDS)} {n}" for n in range(3)],
         "formation": [{"niveau": rng.choice(LEVELS), "programme": "Programme " + rng.choice(WORDS)}],
         "resume": sentence(rng)[:200],
         "related": rng.sample([s for s in slugs if s != slug], k=2),

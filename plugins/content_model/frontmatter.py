@@ -7,14 +7,25 @@ from dataclasses import dataclass, field
 import yaml
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as written: the schema then reports a bad date by field."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML (libyaml's fast parser when present) that keeps dates as written: the schema
+    then reports a bad date by field."""
 
 
 _Loader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _load(source: str):
+    """(root node, data) from one parse: the node gives each field's line number."""
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 class FrontMatterError(ValueError):
@@ -44,8 +55,7 @@ def parse(text: str) -> Document:
         raise FrontMatterError("front matter non fermé : ligne « --- » de fin introuvable", 1) from None
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source, Loader=_Loader)
-        data = yaml.load(source, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+        node, data = _load(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2

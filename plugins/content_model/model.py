@@ -39,6 +39,7 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
+@cache
 def sort_key(title: str) -> str:
     """French alphabetical order that ignores accents, case and inclusive-writing marks."""
     return slugify(title.replace("·", ""))

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -60,11 +61,16 @@ def _suggest(value: str, choices) -> str:
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
-def _schema_problems(entry: Entry, kind: str) -> list[Problem]:
-    problems = []
-    validator = jsonschema.Draft202012Validator(
+@cache
+def _validator(kind: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
         schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
+
+
+def _schema_problems(entry: Entry, kind: str) -> list[Problem]:
+    problems = []
+    validator = _validator(kind)
     for error in sorted(validator.iter_errors(entry.doc.data), key=lambda e: [str(p) for p in e.path]):
         path = [str(p) for p in error.absolute_path]
         if error.validator == "required":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from content_model.model import sort_key
@@ -63,17 +63,31 @@ def by_category_and_teer(codes: dict[str, CodeGroup]) -> list[dict]:
     ]
 
 
-def related(metier, metiers_by_slug: dict, limit: int = 6) -> list:
+def related(metier, metiers_by_slug: dict, neighbours: dict[str, list] | None = None, limit: int = 6) -> list:
     """The profile's own `related` first, then profiles of the same NOC minor group or
-    sharing the most sectors: what a student would want to read next."""
+    sharing at least two sectors: what a student would want to read next."""
     chosen = [metiers_by_slug[s] for s in metier.related if s in metiers_by_slug]
-    mine = set(metier.secteurs)
+    neighbours = neighbours if neighbours is not None else index_neighbours(metiers_by_slug.values())
+    shared = Counter(
+        other.slug for key in [f"cnp:{metier.cnp[:4]}", *metier.secteurs] for other in neighbours.get(key, [])
+    )
+    taken = {metier.slug, *(m.slug for m in chosen)}
 
-    def closeness(other):
+    ranked = []
+    for slug, count in shared.items():
+        other = metiers_by_slug[slug]
         same_minor = other.cnp[:4] == metier.cnp[:4]
-        return (same_minor, len(mine & set(other.secteurs)))
+        if slug not in taken and (same_minor or count >= 2):
+            ranked.append((not same_minor, -(count - same_minor), sort_key(other.title), other))
+    ranked.sort(key=lambda item: item[:3])
+    return (chosen + [item[3] for item in ranked])[: max(limit, len(chosen))]
 
-    others = [m for m in metiers_by_slug.values() if m is not metier and m not in chosen]
-    candidates = [m for m in others if closeness(m) > (False, 1)]
-    candidates.sort(key=lambda m: (tuple(-int(x) for x in closeness(m)), sort_key(m.title)))
-    return (chosen + candidates)[: max(limit, len(chosen))]
+
+def index_neighbours(metiers) -> dict[str, list]:
+    """Profiles by NOC minor group ("cnp:4220") and by sector slug, for `related`."""
+    index: dict[str, list] = defaultdict(list)
+    for metier in metiers:
+        index[f"cnp:{metier.cnp[:4]}"].append(metier)
+        for secteur in metier.secteurs:
+            index[secteur].append(metier)
+    return index

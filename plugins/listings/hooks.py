@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from .grouping import alphabetical, by_category_and_teer, by_code, by_letter, by_sector, related
+from .grouping import (
+    alphabetical,
+    by_category_and_teer,
+    by_code,
+    by_letter,
+    by_sector,
+    index_neighbours,
+    related,
+)
 
 
 def link_content(generators):
@@ -17,11 +25,12 @@ def link_content(generators):
     secteurs_by_slug = {s.slug: s for s in secteurs}
     per_sector = by_sector(metiers, secteurs)
     codes = by_code(metiers, noc)
+    neighbours = index_neighbours(metiers)
     for secteur in secteurs:
         secteur.metiers = per_sector.get(secteur.slug, [])
     for metier in metiers:
         metier.secteurs_pages = [secteurs_by_slug[s] for s in metier.secteurs if s in secteurs_by_slug]
-        metier.apparentes = related(metier, metiers_by_slug)
+        metier.apparentes = related(metier, metiers_by_slug, neighbours)
         metier.noc = (noc or {}).get(metier.cnp)
 
     articles.context.update(
