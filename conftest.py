@@ -14,6 +14,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_NOC = ROOT.parent / "shared" / "data" / "noc"
+# Profiles of the real corpus that browser tests may rely on (assigned in the plan: they exist).
+SAMPLE_PROFILES = [
+    "cuisinier",
+    "educatrice-a-la-petite-enfance",
+    "prepose-d-aide-a-domicile",
+    "intervenant-communautaire",
+    "gestionnaire-de-benevoles",
+]
 
 
 @pytest.fixture(scope="session")
@@ -47,10 +55,16 @@ def run_build(
         "--fatal",
         "errors",
     ]
-    for key, value in overrides.items():
-        args += ["-e", f"{key}={json.dumps(value)}"]
+    # One -e with every pair: Pelican keeps only the last -e flag given.
+    args += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def build_site():
+    """`run_build` for plugin tests: there `from conftest import` may find another conftest.py."""
+    return run_build
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -90,7 +104,9 @@ def serve(folder: Path):
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -116,7 +132,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         yield chromium
         chromium.close()
 

@@ -68,10 +68,22 @@ MARKDOWN = {
 # Plugins: content_model first (the others import its model).
 PLUGIN_PATHS = ["plugins"]
 # atomic_output last: it publishes the staging folder once every other plugin has written.
-PLUGINS = ["content_model", "listings", "sitemap_xml", "open_data", "minify", "atomic_output"]
+PLUGINS = [
+    "content_model",
+    "listings",
+    "sitemap_xml",
+    "open_data",
+    "images",
+    "structured_data",
+    "minify",
+    "atomic_output",
+]
 
 # NOC 2021 reference list, downloaded by `invoke fetch-noc` (first existing file wins).
 NOC_REFERENCE = ["data/cnp-2021-structure.csv"]
+# Address of the published site: canonical links, Open Graph, JSON-LD and printed QR codes use it
+# even in a local preview (a printed fiche must lead to the real site).
+PUBLIC_URL = "https://faislesaut.csmoesac.qc.ca"
 REPOSITORY_URL = "https://github.com/csmo-esac/fais-le-saut"
 REPOSITORY_EDIT_URL = "https://github.com/csmo-esac/fais-le-saut/edit/main/content/"
 # Official sources for wages, outlook and the code's description (never figures of our own).

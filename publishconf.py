@@ -6,7 +6,7 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = "https://faislesaut.csmoesac.qc.ca"
+SITEURL = PUBLIC_URL  # noqa: F405
 RELATIVE_URLS = False
 MINIFY_HTML = True
 FEED_DOMAIN = SITEURL

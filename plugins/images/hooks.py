@@ -1,0 +1,152 @@
+"""Pelican glue: plan every image of the site, make the missing ones, copy them into the output."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import time
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import PIL
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from . import cards, illustrations, qr
+from .cache import Job, digest, materialize, source_digest
+
+logger = logging.getLogger(__name__)
+
+CARDS_DIR = "cartes"
+SIZES_DIR = "images/tailles"
+SITE_CARD = f"{CARDS_DIR}/fais-le-saut.png"
+
+
+def public_url(settings: dict) -> str:
+    """Base URL of the published site (PUBLIC_URL), used where a full address is needed."""
+    return (settings.get("PUBLIC_URL") or settings.get("SITEURL") or "").rstrip("/")
+
+
+def identity(settings: dict) -> dict:
+    return {
+        "site": settings["SITENAME"],
+        "tagline": settings.get("SITESUBTITLE", ""),
+        "host": urlsplit(public_url(settings)).netloc,
+        "owner": settings.get("AUTHOR", ""),
+    }
+
+
+def metier_card(metier, settings: dict) -> cards.Card:
+    unit = (settings.get("NOC_UNIT_GROUPS") or {}).get(metier.cnp)
+    return cards.Card(
+        "Fiche métier", metier.title, f"CNP {metier.cnp}", unit.titre if unit else "", **identity(settings)
+    )
+
+
+def secteur_card(secteur, count: int, settings: dict) -> cards.Card:
+    badge = f"{count} métier{'s' if count > 1 else ''}"
+    return cards.Card("Secteur d'activité", secteur.title, badge, "", **identity(settings))
+
+
+def site_card(settings: dict) -> cards.Card:
+    return cards.Card(
+        "Fiches métiers", "Fais le saut dans un métier qui a du sens", "CNP 2021", "", **identity(settings)
+    )
+
+
+class Planner:
+    """Collects (destination in the output, job) pairs; each job's key hashes all its inputs."""
+
+    def __init__(self, settings: dict):
+        self.fonts = cards.find_fonts(settings.get("SOCIAL_CARD_FONT_DIRS", cards.FONT_DIRS))
+        if self.fonts is None:
+            logger.warning(
+                "images: police DejaVu introuvable (paquet Debian fonts-dejavu-core) : "
+                "cartes de partage dessinées avec la police intégrée de Pillow, sans accents"
+            )
+        fonts = source_digest(*self.fonts) if self.fonts else "pillow-builtin"
+        self.card_code = digest(source_digest(cards.__file__), fonts, PIL.__version__)
+        self.qr_code = digest(source_digest(qr.__file__), version("qrcode"))
+        self.image_code = digest(source_digest(illustrations.__file__), PIL.__version__)
+        self.planned: list[tuple[str, Job]] = []
+
+    def card(self, dest: str, card: cards.Card) -> str:
+        key = digest("card", self.card_code, card.inputs())
+        self.planned.append((dest, Job(key, ".png", cards.render, (card, self.fonts))))
+        return dest
+
+    def qr(self, url: str, label: str) -> Job:
+        job = Job(digest("qr", self.qr_code, url, label), ".svg", qr.qr_svg, (url, label))
+        self.planned.append(("", job))  # inlined in the page, not copied
+        return job
+
+    def illustration(self, source: Path) -> list[tuple[illustrations.Variant, str]]:
+        data = source.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        variants = []
+        for variant in illustrations.plan(data):
+            dest = f"{SIZES_DIR}/{source.stem}-{variant.width}{variant.suffix}"
+            key = digest("illustration", self.image_code, sha, variant.width, variant.format)
+            self.planned.append((dest, Job(key, variant.suffix, illustrations.resize, (data, variant))))
+            variants.append((variant, dest))
+        return variants
+
+
+def picture(variants: list[tuple[illustrations.Variant, str]], alt: str) -> dict:
+    """What the illustration macro needs: srcsets per format and the largest fallback's size."""
+    webp = [(v, dest) for v, dest in variants if v.format == "webp"]
+    fallback = [(v, dest) for v, dest in variants if v.format != "webp"]
+    largest, src = fallback[-1]
+    return {
+        "alt": alt,
+        "webp": [(dest, v.width) for v, dest in webp],
+        "fallback": [(dest, v.width) for v, dest in fallback],
+        "src": src,
+        "width": largest.width,
+        "height": largest.height,
+    }
+
+
+def make_images(generators):
+    """Social cards for every profile, sector and the site; QR codes; illustration sizes."""
+    start = time.perf_counter()
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    settings, output = articles.settings, Path(articles.output_path)
+    planner = Planner(settings)
+    base = public_url(settings)
+
+    qr_jobs = {}
+    for metier in articles.articles:
+        metier.social_card = planner.card(
+            f"{CARDS_DIR}/metiers/{metier.slug}.png", metier_card(metier, settings)
+        )
+        url = f"{base}/{metier.url}"
+        qr_jobs[metier.slug] = planner.qr(url, f"Code QR de l'adresse de cette fiche : {url}")
+        if getattr(metier, "illustration", None):
+            source = Path(settings["PATH"]) / "images" / metier.illustration
+            metier.illustration_image = picture(planner.illustration(source), metier.illustration_alt)
+    for secteur in pages.pages:
+        count = sum(secteur.slug in metier.secteurs for metier in articles.articles)
+        secteur.social_card = planner.card(
+            f"{CARDS_DIR}/secteurs/{secteur.slug}.png", secteur_card(secteur, count, settings)
+        )
+    articles.context["carte_site"] = planner.card(SITE_CARD, site_card(settings))
+
+    cache = Path(settings.get("IMAGES_CACHE_PATH") or Path(settings["CACHE_PATH"]) / "images")
+    paths, made = materialize((job for _, job in planner.planned), cache, settings.get("IMAGES_WORKERS"))
+    for dest, job in planner.planned:
+        if dest:
+            target = output / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(paths[job.key], target)
+    for metier in articles.articles:
+        metier.qr_svg = paths[qr_jobs[metier.slug].key].read_text(encoding="utf-8")
+    logger.info(
+        "images: %d fichiers (%d produits, %d en cache) en %.2f s",
+        len(planner.planned),
+        made,
+        len(planner.planned) - made,
+        time.perf_counter() - start,
+    )
