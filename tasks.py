@@ -23,6 +23,7 @@ NOC_URL = (
 )
 NOC_FILE = ROOT / "data" / "cnp-2021-structure.csv"
 CHROMIUM = "/usr/bin/chromium"
+LIBERATION = "/usr/share/fonts/truetype/liberation"
 
 
 @task
@@ -69,11 +70,15 @@ def check(c, content="content"):
     print("Contenu valide.")
 
 
-@task
+@task(pre=[npm])
 def test(c, k="", browser=True):
     """Run every test (unit, build, and browser tests in headless Chromium)."""
-    if browser and not Path(CHROMIUM).exists():
-        c.run("apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core", pty=False)
+    # DejaVu draws the social cards; Liberation (Times/Arial metrics) paginates the printed fiche.
+    if browser and not (Path(CHROMIUM).exists() and Path(LIBERATION).exists()):
+        c.run(
+            "apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation",
+            pty=False,
+        )
     c.run(f"python -m pytest {'-k ' + repr(k) if k else ''}", pty=False)
 
 

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -28,9 +28,10 @@ REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
 # Title sizes tried from largest to smallest until the title fits its box.
 TITLE_SIZES = (80, 70, 60, 52, 46)
 TITLE_TOP, TITLE_BOTTOM = 238, 440
-# A palette image is about 3 times smaller than RGB and faster to encode; 64 colours keep the
-# anti-aliased edges smooth.
-COLOURS = 64
+# Anti-aliased edges only ever blend two of the card's colours: a fixed palette of those blends
+# makes a PNG 3 times smaller than RGB, 6 times faster than an adaptive palette.
+BLENDS = ((BRAND, WHITE), (BRAND, LIGHT), (BRAND, ACCENT), (WHITE, BRAND_DARK), (BRAND_DARK, WHITE))
+STEPS = 16
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,23 @@ def draw(card: Card, fonts: tuple[str, str] | None) -> Image.Image:
     return image
 
 
+@cache
+def palette() -> Image.Image:
+    colours: list[tuple[int, ...]] = []
+    for start, end in BLENDS:
+        a, b = ImageColor.getrgb(start), ImageColor.getrgb(end)
+        for step in range(STEPS):
+            colour = tuple(round(a[i] + (b[i] - a[i]) * step / (STEPS - 1)) for i in range(3))
+            if colour not in colours:
+                colours.append(colour)
+    image = Image.new("P", (1, 1))
+    image.putpalette([value for colour in colours for value in colour])
+    return image
+
+
 def render(card: Card, fonts: tuple[str, str] | None) -> bytes:
     """The card as PNG bytes (a top-level function: worker processes call it)."""
-    image = draw(card, fonts).quantize(COLOURS, method=Image.Quantize.FASTOCTREE)
+    image = draw(card, fonts).quantize(palette=palette(), dither=Image.Dither.NONE)
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()

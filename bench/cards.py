@@ -1,0 +1,97 @@
+"""Social card generation time: every profile and sector card, with an empty cache (serial, then in
+parallel worker processes) and with a warm cache (nothing to draw).
+
+    python bench/cards.py [--content content]
+
+Uses the plugin's own functions (images.hooks, images.cache) on the content's front matter.
+Prints a table and writes bench/results/cards.json. Not run in CI; no thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+
+import pelicanconf  # noqa: E402
+from content_model.frontmatter import parse  # noqa: E402
+from content_model.noc import load_unit_groups  # noqa: E402
+from images.cache import materialize  # noqa: E402
+from images.hooks import Planner, metier_card, secteur_card, site_card  # noqa: E402
+
+NOC = ROOT.parent / "shared" / "data" / "noc" / "noc2021_unit_groups.csv"
+RESULTS = ROOT / "bench" / "results"
+
+
+def settings() -> dict:
+    values = {key: getattr(pelicanconf, key) for key in dir(pelicanconf) if key.isupper()}
+    values["NOC_UNIT_GROUPS"] = load_unit_groups(NOC) if NOC.exists() else None
+    return values
+
+
+def read(folder: Path) -> list[SimpleNamespace]:
+    items = []
+    for path in sorted(folder.glob("*.md")):
+        data = parse(path.read_text(encoding="utf-8")).data
+        items.append(
+            SimpleNamespace(slug=path.stem, **{k: data.get(k) for k in ("title", "cnp", "secteurs")})
+        )
+    return items
+
+
+def plan(content: Path, conf: dict) -> Planner:
+    planner = Planner(conf)
+    metiers, secteurs = read(content / "metiers"), read(content / "secteurs")
+    for metier in metiers:
+        planner.card(f"metiers/{metier.slug}.png", metier_card(metier, conf))
+    for secteur in secteurs:
+        count = sum(secteur.slug in metier.secteurs for metier in metiers)
+        planner.card(f"secteurs/{secteur.slug}.png", secteur_card(secteur, count, conf))
+    planner.card("site.png", site_card(conf))
+    return planner
+
+
+def timed(planner: Planner, cache: Path, workers: int | None) -> tuple[float, int]:
+    start = time.perf_counter()
+    _, made = materialize((job for _, job in planner.planned), cache, workers)
+    return time.perf_counter() - start, made
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    args = parser.parse_args()
+    conf = settings()
+    planner = plan(args.content, conf)
+    count = len(planner.planned)
+    with tempfile.TemporaryDirectory() as tmp:
+        serial, made_serial = timed(planner, Path(tmp) / "serial", workers=1)
+        parallel, made_parallel = timed(planner, Path(tmp) / "parallel", workers=None)
+        warm, made_warm = timed(planner, Path(tmp) / "parallel", workers=None)
+        sizes = [p.stat().st_size for p in (Path(tmp) / "parallel").glob("*.png")]
+    assert made_serial == made_parallel == count and made_warm == 0
+    result = {
+        "cards": count,
+        "cpus": os.cpu_count(),
+        "cold_serial_s": round(serial, 2),
+        "cold_parallel_s": round(parallel, 2),
+        "warm_cache_s": round(warm, 3),
+        "ms_per_card_serial": round(1000 * serial / count, 1),
+        "mean_png_kb": round(sum(sizes) / len(sizes) / 1024, 1),
+    }
+    for key, value in result.items():
+        print(f"{key:>20}  {value}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "cards.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
