@@ -3,6 +3,7 @@ import io
 from PIL import Image
 
 from images.cards import HEIGHT, WIDTH, Card, find_fonts, fit_title, render, wrap
+from images.hooks import Planner
 
 FONTS = find_fonts()
 
@@ -60,3 +61,9 @@ def test_without_font_package_the_builtin_font_still_draws_a_card():
 def test_wrap_keeps_words_whole():
     font = fit_title("x", FONTS[1], 1040, 200)[0]
     assert wrap("un deux trois", font, 10) == ["un", "deux", "trois"]
+
+
+def test_a_missing_font_package_is_reported_with_its_name(caplog):
+    planner = Planner({"SOCIAL_CARD_FONT_DIRS": ["/nonexistent"]})
+    assert planner.fonts is None
+    assert "fonts-dejavu-core" in caplog.text
