@@ -75,6 +75,7 @@ PLUGINS = [
     "open_data",
     "images",
     "structured_data",
+    "search_index",
     "minify",
     "atomic_output",
 ]

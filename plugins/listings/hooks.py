@@ -18,6 +18,10 @@ from .grouping import (
 def link_content(generators):
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    # Newest first, then by slug: profiles updated the same day keep one order from build to
+    # build, so feeds and listings are byte-for-byte reproducible.
+    articles.articles.sort(key=lambda a: a.slug)
+    articles.articles.sort(key=lambda a: a.date, reverse=True)
     metiers, secteurs = alphabetical(articles.articles), alphabetical(pages.pages)
     noc = articles.settings.get("NOC_UNIT_GROUPS")
 

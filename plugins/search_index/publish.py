@@ -1,0 +1,41 @@
+"""Write /recherche/index.json and copy lunr.js + lunr-languages (npm, pinned) into the site."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from .build import payload, to_json
+
+logger = logging.getLogger(__name__)
+
+# Third-party browser code comes from node_modules (package-lock.json pins it); never committed.
+VENDOR = {
+    "lunr/lunr.min.js": "lunr.min.js",
+    "lunr-languages/min/lunr.stemmer.support.min.js": "lunr.stemmer.support.min.js",
+    "lunr-languages/min/lunr.fr.min.js": "lunr.fr.min.js",
+}
+
+
+def copy_vendor(node_modules: Path, dest: Path) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    for source, name in VENDOR.items():
+        path = node_modules / source
+        if not path.is_file():
+            logger.error("search_index: %s introuvable : lancer « npm ci » (invoke build le fait)", path)
+            continue
+        shutil.copyfile(path, dest / name)
+
+
+def write_search_files(generator, writer):
+    settings = generator.settings
+    output = Path(generator.output_path)
+    secteurs = generator.context.get("secteurs", [])
+    (output / "recherche").mkdir(parents=True, exist_ok=True)
+    (output / "recherche" / "index.json").write_text(
+        to_json(payload(generator.articles, secteurs)), encoding="utf-8"
+    )
+    # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
+    node_modules = Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
+    copy_vendor(node_modules, output / "theme" / "js" / "vendor")

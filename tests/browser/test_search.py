@@ -1,0 +1,189 @@
+"""Search as counsellors and students use it, in Chromium against the built real site."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def open_search(page, site_url, **params):
+    query = urllib.parse.urlencode(params)
+    page.goto(f"{site_url}/recherche/{'?' + query if query else ''}")
+    page.wait_for_selector("#recherche-form[data-ready='true']")
+
+
+def result_codes(page):
+    return page.eval_on_selector_all("#resultats > li[data-cnp]", "els => els.map(e => e.dataset.cnp)")
+
+
+def result_titles(page):
+    return page.eval_on_selector_all("#resultats .card-title a", "els => els.map(e => e.textContent)")
+
+
+def type_query(page, text):
+    page.get_by_label("Métier ou profession").fill(text)
+    page.wait_for_function(
+        "q => new URLSearchParams(location.search).get('q') === q.trim()", arg=text, timeout=5000
+    )
+
+
+def test_typing_a_job_title_shows_results_as_you_type(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "préposée d'aide à domicile")
+    titles = result_titles(page)
+    assert titles[0] == "Préposé·e d'aide à domicile"
+    assert "métiers trouvés" in page.locator("#compte").text_content()
+
+
+def test_missing_accents_and_feminine_forms_find_the_profile(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "educatrice petite enfance")
+    assert "Éducatrice / éducateur à la petite enfance" in result_titles(page)[:3]
+    type_query(page, "cuisiniere")
+    assert "Cuisinier·ère" in result_titles(page)[:3]
+
+
+def test_a_typo_still_finds_the_profile(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "archivsite")
+    assert result_titles(page)[0] == "Archiviste"
+
+
+def test_prefix_while_typing(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "thanato")
+    assert result_titles(page)[0] == "Thanatopracteur·trice"
+
+
+def test_synonym_finds_the_job(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "garderie")
+    assert "Éducatrice / éducateur à la petite enfance" in result_titles(page)
+
+
+def test_noc_2021_code_lists_exactly_its_profiles(page, site_url):
+    open_search(page, site_url, cnp="42202")
+    codes = result_codes(page)
+    assert codes and set(codes) == {"42202"}
+
+
+def test_noc_2016_code_is_resolved_through_the_concordance(page, site_url):
+    open_search(page, site_url, cnp="4212")
+    codes = result_codes(page)
+    assert codes and set(codes) == {"42201"}
+    assert "CNP 2016 4212 → CNP 2021 42201" in page.locator("#compte").text_content()
+
+
+def test_code_prefix_lists_a_part_of_the_classification(page, site_url):
+    open_search(page, site_url, cnp="422")
+    codes = result_codes(page)
+    assert {"42201", "42202", "42203"} <= set(codes)
+    assert all(code.startswith("422") for code in codes)
+
+
+def test_code_typed_in_the_text_field(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "44101")
+    assert set(result_codes(page)) == {"44101"}
+
+
+def test_sector_only_and_combined_with_text(page, site_url):
+    open_search(page, site_url, secteur="services-funeraires")
+    funeral = result_titles(page)
+    assert "Thanatopracteur·trice" in funeral and len(funeral) >= 6
+    open_search(page, site_url, secteur="services-funeraires", q="directeur")
+    combined = result_titles(page)
+    assert combined and set(combined) < set(funeral)
+
+
+@pytest.mark.parametrize("text", ['"', "+", "-", ":", "~", "^", "*", "'", 'cuisin* +"aide" ~2 ^3 :x -'])
+def test_lunr_syntax_characters_never_raise(page, site_url, text):
+    open_search(page, site_url)
+    page.get_by_label("Métier ou profession").fill(text)
+    page.wait_for_timeout(300)
+    assert page.locator("#compte").is_visible()  # the page fixture fails the test on any JS error
+
+
+def test_nothing_found_shows_suggestions(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "astronaute")
+    assert page.locator("#compte").text_content() == "Aucun métier trouvé"
+    assert page.get_by_role("link", name="Parcourir les métiers de A à Z").count() >= 1
+
+
+def test_url_round_trip(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "benevoles")
+    page.get_by_label("Secteur d'activité").select_option("action-benevole")
+    page.wait_for_function("new URLSearchParams(location.search).get('secteur') === 'action-benevole'")
+    shared = page.url
+    titles = result_titles(page)
+    other = page.context.new_page()
+    other.goto(shared)
+    other.wait_for_selector("#recherche-form[data-ready='true']")
+    assert other.get_by_label("Métier ou profession").input_value() == "benevoles"
+    assert result_titles(other) == titles
+
+
+def test_home_search_box_leads_to_results(page, site_url):
+    page.goto(site_url + "/")
+    page.get_by_label("Métier ou profession").fill("cuisinier")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#recherche-form[data-ready='true']")
+    assert "Cuisinier·ère" in result_titles(page)
+
+
+def test_keyboard_user_reaches_the_first_result(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "archiviste")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#resultats') !== null"):
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Archiviste"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/metiers/archiviste/")
+
+
+def test_results_never_run_markup_from_content(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "<img src=x onerror=alert(1)>")
+    assert page.locator("#resultats img").count() == 0
+
+
+def test_browser_and_python_give_the_same_results(page, site_url, real_site):
+    from lunr.index import Index
+
+    from search_index.query import search
+
+    data = json.loads((real_site / "recherche" / "index.json").read_text(encoding="utf-8"))
+    index = Index.load(data["index"])
+    open_search(page, site_url)
+    queries = [
+        "intervenante communautaire",
+        "educatrice",
+        "préposé",
+        "cuisine collective",
+        "d'aide",
+        "bénévoles",
+        "coop",
+        "thanato",
+        "archivsite",
+        "travailleuse sociale",
+        "environnement",
+        "informatique",
+        "garderie",
+        "soins palliatifs",
+        "insertion",
+        "forêt ",
+        "42201",
+        "Français",
+    ]
+    for query in queries:
+        python = [data["docs"][int(ref)]["id"] for ref in search(index, query)]
+        browser = page.evaluate("q => window.FaisLeSaut.search(q)", query)
+        assert browser == python, query
