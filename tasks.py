@@ -96,9 +96,8 @@ def fetch_noc(c, url=NOC_URL, dest=str(NOC_FILE)):
 
 
 @task(help={"titre": "Titre du métier, ex. « Intervenant·e communautaire »"})
-def new_metier(c, titre="", cnp="", secteurs="", content="content"):
-    """Create a valid profile skeleton in content/metiers/ (asks for title, code and sectors)."""
-    titre = titre or input("Titre du métier (forme inclusive) : ").strip()
+def new_metier(c, titre, cnp="", secteurs="", content="content"):
+    """Create a valid profile skeleton in content/metiers/ (asks for the code and sectors)."""
     cnp = cnp or input("Code CNP 2021 (5 chiffres) : ").strip()
     secteurs = secteurs or input("Secteurs (slugs séparés par des virgules) : ").strip()
     path = scaffold.write(

@@ -85,7 +85,7 @@ def test_new_metier_reports_an_unknown_sector_with_a_suggestion(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "valid", content)
     result = invoke(
-        "new-metier", "--content", str(content), input_text="Cuisinier·ère de CPE\n63200\npetite-enfanse\n"
+        "new-metier", "Cuisinier·ère de CPE", "--content", str(content), input_text="63200\npetite-enfanse\n"
     )
     assert result.returncode == 1
     assert "secteur inconnu ; vouliez-vous dire « petite-enfance » ? (petite-enfanse)" in result.stderr
