@@ -76,22 +76,23 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+def built(tmp_path_factory, name: str, content: Path, noc_csv: Path) -> Path:
+    output = tmp_path_factory.mktemp(name) / "output"
+    result = run_build(content, output, noc_csv)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory, noc_csv) -> Path:
     """The small fixture corpus (3 profiles, 3 sectors) built once."""
-    output = tmp_path_factory.mktemp("fixture-site") / "output"
-    result = run_build(FIXTURES / "valid", output, noc_csv)
-    assert result.returncode == 0, result.stderr
-    return output
+    return built(tmp_path_factory, "fixture-site", FIXTURES / "valid", noc_csv)
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory, noc_csv) -> Path:
     """The real content (content/) built once per test session with the project's settings."""
-    output = tmp_path_factory.mktemp("real-site") / "output"
-    result = run_build(ROOT / "content", output, noc_csv)
-    assert result.returncode == 0, result.stderr
-    return output
+    return built(tmp_path_factory, "real-site", ROOT / "content", noc_csv)
 
 
 def serve(folder: Path):
