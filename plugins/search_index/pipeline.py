@@ -49,10 +49,12 @@ GENRE = (
 _stemmer = snowballstemmer.stemmer("french")
 
 
+@cache
 def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+@cache
 def masculin(word: str) -> str:
     for feminine, masculine in GENRE:
         if word.endswith(feminine) and len(word) > len(feminine) + 2:
@@ -92,8 +94,14 @@ def stop_word_filter(token, i=None, tokens=None):
     return None if str(token) in stop_words() else token
 
 
+@cache
+def stem(word: str) -> str:
+    """Snowball is slow in pure Python; a corpus has few distinct words, so stem each once."""
+    return _stemmer.stemWord(word)
+
+
 def stemmer(token, i=None, tokens=None):
-    return _update(token, _stemmer.stemWord)
+    return _update(token, stem)
 
 
 STEPS = (
