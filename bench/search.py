@@ -71,10 +71,12 @@ def browser_timings(site: Path) -> dict:
 
 
 def sizes(site: Path, profiles: int) -> dict:
-    raw = (site / "recherche" / "index.json").read_bytes()
+    quick = (site / "recherche" / "index.json").read_bytes()
+    raw = (site / "recherche" / "index-complet.json").read_bytes()
     packed = len(gzip.compress(raw, 9))
     return {
         "profiles": profiles,
+        "quick_index_gzip_kb": round(len(gzip.compress(quick, 9)) / 1024),
         "index_kb": round(len(raw) / 1024),
         "index_gzip_kb": round(packed / 1024),
         "gzip_bytes_per_profile": round(packed / profiles),

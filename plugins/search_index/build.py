@@ -43,7 +43,7 @@ def _without_apostrophes(doc: dict) -> dict:
     return {key: " ".join(pipeline.split(value)) if key != "id" else value for key, value in doc.items()}
 
 
-def build_index(docs: list[dict]):
+def build_index(docs: list[dict], fields: dict[str, int] = FIELDS):
     builder = Builder()
     steps = [fn for fn, _ in pipeline.STEPS]
     builder.pipeline.add(*steps)
@@ -52,7 +52,7 @@ def build_index(docs: list[dict]):
     for fn in (pipeline.genre, pipeline.stemmer):
         builder.pipeline.skip(fn, ["prefixe"])
     builder.ref("id")
-    for field, boost in FIELDS.items():
+    for field, boost in fields.items():
         builder.field(field, boost=boost)
     for doc in docs:
         builder.add(_without_apostrophes(doc))
@@ -81,19 +81,27 @@ def concordance(metiers) -> dict[str, list[str]]:
     return {old: sorted(new) for old, new in sorted(mapping.items())}
 
 
-def payload(metiers, secteurs) -> dict:
+# Loaded first: everything but the body, so the first results come fast; the complete index
+# (with the body) follows in a second file and replaces it as soon as it arrives.
+QUICK_FIELDS = {name: boost for name, boost in FIELDS.items() if name != "body"}
+
+
+def payloads(metiers, secteurs) -> tuple[dict, dict]:
+    """(first file: quick index + everything the page needs, second file: complete index)."""
     metiers = sorted(metiers, key=lambda m: (sort_key(m.title), m.slug))
     titles = {s.slug: s.title for s in secteurs}
-    index = build_index([document(m, titles, str(i)) for i, m in enumerate(metiers)])
+    docs = [document(m, titles, str(i)) for i, m in enumerate(metiers)]
+    quick = build_index([{k: v for k, v in d.items() if k != "body"} for d in docs], QUICK_FIELDS)
+    complete = build_index(docs)
     return {
-        "index": compact(index.serialize()),
+        "index": compact(quick.serialize()),
         "docs": [store(m) for m in metiers],
         "secteurs": dict(sorted(titles.items())),
         "concordance": concordance(metiers),
         "synonymes": pipeline.synonyms(),
         "stopwords": sorted(pipeline.stop_words()),
         "genre": [list(pair) for pair in pipeline.GENRE],
-    }
+    }, {"index": compact(complete.serialize())}
 
 
 def compact(serialized: dict) -> dict:

@@ -1,4 +1,4 @@
-"""Write /recherche/index.json and copy lunr.js + lunr-languages (npm, pinned) into the site."""
+"""Write /recherche/index.json (quick index) and index-complet.json (with the body), and copy lunr.js + lunr-languages (npm, pinned) into the site."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from .build import payload, to_json
+from .build import payloads, to_json
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +32,11 @@ def write_search_files(generator, writer):
     settings = generator.settings
     output = Path(generator.output_path)
     secteurs = generator.context.get("secteurs", [])
-    (output / "recherche").mkdir(parents=True, exist_ok=True)
-    (output / "recherche" / "index.json").write_text(
-        to_json(payload(generator.articles, secteurs)), encoding="utf-8"
-    )
+    folder = output / "recherche"
+    folder.mkdir(parents=True, exist_ok=True)
+    quick, complete = payloads(generator.articles, secteurs)
+    (folder / "index.json").write_text(to_json(quick), encoding="utf-8")
+    (folder / "index-complet.json").write_text(to_json(complete), encoding="utf-8")
     # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
     node_modules = Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
     copy_vendor(node_modules, output / "theme" / "js" / "vendor")

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 def open_search(page, site_url, **params):
     query = urllib.parse.urlencode(params)
     page.goto(f"{site_url}/recherche/{'?' + query if query else ''}")
-    page.wait_for_selector("#recherche-form[data-ready='true']")
+    page.wait_for_selector("#recherche-form[data-complete='true']")
 
 
 def result_codes(page):
@@ -124,16 +124,27 @@ def test_url_round_trip(page, site_url):
     titles = result_titles(page)
     other = page.context.new_page()
     other.goto(shared)
-    other.wait_for_selector("#recherche-form[data-ready='true']")
+    other.wait_for_selector("#recherche-form[data-complete='true']")
     assert other.get_by_label("Métier ou profession").input_value() == "benevoles"
     assert result_titles(other) == titles
+
+
+def test_first_results_come_from_the_quick_index_before_the_complete_one(page, site_url, real_site):
+    quick = (real_site / "recherche" / "index.json").stat().st_size
+    complete = (real_site / "recherche" / "index-complet.json").stat().st_size
+    assert quick < complete / 2
+    page.route("**/index-complet.json", lambda route: None)  # hold the complete index back
+    page.goto(f"{site_url}/recherche/?q=archiviste")
+    page.wait_for_selector("#resultats li[data-cnp]")
+    assert result_titles(page)[0] == "Archiviste"
+    assert page.locator("#recherche-form").get_attribute("data-complete") is None
 
 
 def test_home_search_box_leads_to_results(page, site_url):
     page.goto(site_url + "/")
     page.get_by_label("Métier ou profession").fill("cuisinier")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#recherche-form[data-ready='true']")
+    page.wait_for_selector("#recherche-form[data-complete='true']")
     assert "Cuisinier·ère" in result_titles(page)
 
 
@@ -161,7 +172,9 @@ def test_browser_and_python_give_the_same_results(page, site_url, real_site):
     from search_index.query import search
 
     data = json.loads((real_site / "recherche" / "index.json").read_text(encoding="utf-8"))
-    index = Index.load(data["index"])
+    index = Index.load(
+        json.loads((real_site / "recherche" / "index-complet.json").read_text(encoding="utf-8"))["index"]
+    )
     open_search(page, site_url)
     queries = [
         "intervenante communautaire",

@@ -210,6 +210,13 @@
     count.textContent = "";
     form.setAttribute("data-ready", "true");
     update();
+    // The complete index (with the profiles' text) arrives second and replaces the quick one.
+    return fetch(base + "/recherche/index-complet.json").then(function (response) { return response.json(); })
+      .then(function (complete) {
+        index = lunr.Index.load(complete.index);
+        form.setAttribute("data-complete", "true");
+        update();
+      });
   }).catch(function () {
     count.textContent = "La recherche n'a pas pu être chargée. Utilise les liens ci-dessous pour parcourir les métiers.";
   });
