@@ -2,8 +2,10 @@
 
 from pelican import signals
 
-from .hooks import make_images
+from .hooks import finish_images, make_images
 
 
 def register():
     signals.all_generators_finalized.connect(make_images)
+    # Before atomic_output's finalized receiver (later in PLUGINS), which publishes the output.
+    signals.finalized.connect(finish_images)

@@ -1,7 +1,7 @@
 """A content-addressed file cache: each generated file is stored under the hash of all its inputs.
 
 An unchanged card, QR code or image size is copied from the cache instead of being drawn again;
-the missing ones are made in parallel worker processes when there are enough of them.
+the missing ones are made in worker processes, in the background, while Pelican writes the pages.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from pathlib import Path
 
 # Below this many missing files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 16
+# Jobs sent to a worker at a time: few enough that the first files come early.
+CHUNK = 16
 
 
 def digest(*parts: object) -> str:
@@ -51,10 +53,6 @@ class Job:
         return self.key + self.suffix
 
 
-def _run(job: Job) -> bytes:
-    return job.make(*job.args)
-
-
 def _store(folder: Path, name: str, data: bytes) -> Path:
     """Write atomically: concurrent builds sharing the cache never read a half-written file."""
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as part:
@@ -64,22 +62,57 @@ def _store(folder: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def materialize(jobs: Iterable[Job], folder: Path, workers: int | None = None) -> tuple[dict[str, Path], int]:
-    """({key: cached file}, number of files made): makes only the jobs whose file is not cached yet."""
+def _make(jobs: list[Job], folder: Path) -> None:
+    for job in jobs:
+        _store(folder, job.name, job.make(*job.args))
+
+
+class Batch:
+    """Files being made: `path(key)` waits for that one file, `wait()` for all of them."""
+
+    def __init__(self, paths: dict[str, Path], made: int, pool=None, futures: dict | None = None):
+        self.paths, self.made = paths, made
+        self._pool, self._futures = pool, futures or {}
+
+    def path(self, key: str) -> Path:
+        future = self._futures.get(key)
+        if future is not None:
+            future.result()  # re-raises a worker's exception here
+        return self.paths[key]
+
+    def wait(self) -> dict[str, Path]:
+        if self._pool is not None:
+            for future in set(self._futures.values()):
+                future.result()
+            self._pool.shutdown()
+            self._pool, self._futures = None, {}
+        return self.paths
+
+
+def start(jobs: Iterable[Job], folder: Path, workers: int | None = None) -> Batch:
+    """Start making the jobs whose file is not cached yet, in order; returns at once when workers
+    do the work (the caller goes on writing pages), after the work when it is done here."""
     folder.mkdir(parents=True, exist_ok=True)
     unique = {job.key: job for job in jobs}
     paths = {key: folder / job.name for key, job in unique.items()}
     missing = [job for key, job in unique.items() if not paths[key].is_file()]
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
-    if workers > 1 and len(missing) >= PARALLEL_FROM:
-        # fork where available: workers inherit the loaded plugins instead of importing them again.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = pool.map(_run, missing, chunksize=max(1, len(missing) // (workers * 4)))
-            for job, data in zip(missing, results, strict=True):
-                _store(folder, job.name, data)
-    else:
-        for job in missing:
-            _store(folder, job.name, _run(job))
-    return paths, len(missing)
+    if workers <= 1 or len(missing) < PARALLEL_FROM:
+        _make(missing, folder)
+        return Batch(paths, len(missing))
+    # fork where available: workers inherit the loaded plugins instead of importing them again.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    futures = {}
+    for first in range(0, len(missing), CHUNK):
+        chunk = missing[first : first + CHUNK]
+        future = pool.submit(_make, chunk, folder)
+        futures.update((job.key, future) for job in chunk)
+    return Batch(paths, len(missing), pool, futures)
+
+
+def materialize(jobs: Iterable[Job], folder: Path, workers: int | None = None) -> tuple[dict[str, Path], int]:
+    """({key: cached file}, number of files made): makes only the jobs whose file is not cached yet."""
+    batch = start(jobs, folder, workers)
+    return batch.wait(), batch.made

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import time
 from importlib.metadata import version
@@ -14,7 +15,7 @@ import PIL
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import cards, illustrations, qr
-from .cache import Job, digest, materialize, source_digest
+from .cache import Batch, Job, digest, source_digest, start
 
 logger = logging.getLogger(__name__)
 
@@ -108,22 +109,47 @@ def picture(variants: list[tuple[illustrations.Variant, str]], alt: str) -> dict
     }
 
 
+class Deferred:
+    """A generated file's text, read when a template prints it (a worker may still be making it:
+    QR codes are made first, in page order, so it is ready by the time its page is written)."""
+
+    def __init__(self, batch: Batch, key: str):
+        self.batch, self.key = batch, key
+
+    def __str__(self) -> str:
+        return self.batch.path(self.key).read_text(encoding="utf-8")
+
+    __html__ = __str__
+
+
+class Build:
+    """The images of the build under way: started in make_images, finished in finish_images."""
+
+    batch: Batch | None = None
+    planned: list[tuple[str, Job]] = []
+    started = 0.0
+
+
 def make_images(generators):
-    """Social cards for every profile, sector and the site; QR codes; illustration sizes."""
-    start = time.perf_counter()
+    """Social cards for every profile, sector and the site; QR codes; illustration sizes.
+
+    Plans every file, then starts making the missing ones in worker processes and returns: Pelican
+    writes the pages meanwhile; finish_images waits for the files and puts them in the output."""
+    Build.started = time.perf_counter()
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
-    settings, output = articles.settings, Path(articles.output_path)
+    settings = articles.settings
     planner = Planner(settings)
     base = public_url(settings)
 
     qr_jobs = {}
     for metier in articles.articles:
+        url = f"{base}/{metier.url}"
+        qr_jobs[metier.slug] = planner.qr(url, f"Code QR de l'adresse de cette fiche : {url}")
+    for metier in articles.articles:
         metier.social_card = planner.card(
             f"{CARDS_DIR}/metiers/{metier.slug}.png", metier_card(metier, settings)
         )
-        url = f"{base}/{metier.url}"
-        qr_jobs[metier.slug] = planner.qr(url, f"Code QR de l'adresse de cette fiche : {url}")
         if getattr(metier, "illustration", None):
             source = Path(settings["PATH"]) / "images" / metier.illustration
             metier.illustration_image = picture(planner.illustration(source), metier.illustration_alt)
@@ -135,18 +161,37 @@ def make_images(generators):
     articles.context["carte_site"] = planner.card(SITE_CARD, site_card(settings))
 
     cache = Path(settings.get("IMAGES_CACHE_PATH") or Path(settings["CACHE_PATH"]) / "images")
-    paths, made = materialize((job for _, job in planner.planned), cache, settings.get("IMAGES_WORKERS"))
-    for dest, job in planner.planned:
-        if dest:
-            target = output / dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(paths[job.key], target)
+    Build.planned = planner.planned
+    Build.batch = start((job for _, job in planner.planned), cache, settings.get("IMAGES_WORKERS"))
     for metier in articles.articles:
-        metier.qr_svg = paths[qr_jobs[metier.slug].key].read_text(encoding="utf-8")
+        metier.qr_svg = Deferred(Build.batch, qr_jobs[metier.slug].key)
+
+
+def place(source: Path, target: Path) -> None:
+    """Hard-link the cached file into the output (a copy across file systems): the cache only ever
+    replaces its files, never rewrites them, so the output cannot change under a link."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def finish_images(pelican):
+    """Wait for the files still being made, then put every planned image in the output."""
+    batch, Build.batch = Build.batch, None
+    if batch is None:
+        return
+    paths = batch.wait()
+    output = Path(pelican.output_path)
+    for dest, job in Build.planned:
+        if dest:
+            place(paths[job.key], output / dest)
     logger.info(
         "images: %d fichiers (%d produits, %d en cache) en %.2f s",
-        len(planner.planned),
-        made,
-        len(planner.planned) - made,
-        time.perf_counter() - start,
+        len(Build.planned),
+        batch.made,
+        len(Build.planned) - batch.made,
+        time.perf_counter() - Build.started,
     )

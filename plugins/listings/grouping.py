@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from content_model.model import sort_key
 from content_model.noc import BROAD_CATEGORIES, TEER, UnitGroup
@@ -63,31 +64,66 @@ def by_category_and_teer(codes: dict[str, CodeGroup]) -> list[dict]:
     ]
 
 
-def related(metier, metiers_by_slug: dict, neighbours: dict[str, list] | None = None, limit: int = 6) -> list:
-    """The profile's own `related` first, then profiles of the same NOC minor group or
-    sharing at least two sectors: what a student would want to read next."""
+def _rank(metier) -> tuple[str, str]:
+    return sort_key(metier.title), metier.slug
+
+
+class Neighbours:
+    """Profiles indexed for `related`, so that a profile looks only at the few profiles that can
+    rank (those sharing its minor group and a sector, or two sectors) instead of every profile of
+    its sectors: linear in the number of profiles, not quadratic."""
+
+    def __init__(self, metiers):
+        self.minor: dict[str, list] = defaultdict(list)  # "4220" → profiles, A–Z
+        self.minor_sector: dict[tuple[str, str], list] = defaultdict(list)
+        self.sector_pair: dict[tuple[str, str], list] = defaultdict(list)
+        for metier in sorted(metiers, key=_rank):
+            minor, secteurs = metier.cnp[:4], sorted(set(metier.secteurs))
+            self.minor[minor].append(metier)
+            for secteur in secteurs:
+                self.minor_sector[minor, secteur].append(metier)
+            for pair in combinations(secteurs, 2):
+                self.sector_pair[pair].append(metier)
+
+
+def related(metier, metiers_by_slug: dict, neighbours: Neighbours | None = None, limit: int = 6) -> list:
+    """The profile's own `related` first, then profiles of the same NOC minor group (those sharing
+    more sectors first), then profiles of other groups sharing at least two sectors: what a
+    student would want to read next. Ties go in A–Z order."""
     chosen = [metiers_by_slug[s] for s in metier.related if s in metiers_by_slug]
-    neighbours = neighbours if neighbours is not None else index_neighbours(metiers_by_slug.values())
-    shared = Counter(
-        other.slug for key in [f"cnp:{metier.cnp[:4]}", *metier.secteurs] for other in neighbours.get(key, [])
-    )
+    wanted = max(limit, len(chosen)) - len(chosen)
+    neighbours = neighbours if neighbours is not None else Neighbours(metiers_by_slug.values())
     taken = {metier.slug, *(m.slug for m in chosen)}
+    minor, secteurs = metier.cnp[:4], sorted(set(metier.secteurs))
 
-    ranked = []
-    for slug, count in shared.items():
-        other = metiers_by_slug[slug]
-        same_minor = other.cnp[:4] == metier.cnp[:4]
-        if slug not in taken and (same_minor or count >= 2):
-            ranked.append((not same_minor, -(count - same_minor), sort_key(other.title), other))
-    ranked.sort(key=lambda item: item[:3])
-    return (chosen + [item[3] for item in ranked])[: max(limit, len(chosen))]
+    def shared(other) -> int:
+        return len(set(other.secteurs).intersection(secteurs))
+
+    # Same minor group, sharing at least one sector, most shared first.
+    same = {
+        o.slug: o
+        for s in secteurs
+        for o in neighbours.minor_sector.get((minor, s), ())
+        if o.slug not in taken
+    }
+    found = sorted(same.values(), key=lambda o: (-shared(o), _rank(o)))[:wanted]
+    # Same minor group, no sector in common: already in A–Z order.
+    for other in neighbours.minor.get(minor, ()):
+        if len(found) >= wanted:
+            break
+        if other.slug not in taken and other.slug not in same:
+            found.append(other)
+    # Other groups, sharing at least two sectors.
+    if len(found) < wanted:
+        others = {
+            o.slug: o
+            for pair in combinations(secteurs, 2)
+            for o in neighbours.sector_pair.get(pair, ())
+            if o.slug not in taken and o.cnp[:4] != minor
+        }
+        found += sorted(others.values(), key=lambda o: (-shared(o), _rank(o)))[: wanted - len(found)]
+    return chosen + found
 
 
-def index_neighbours(metiers) -> dict[str, list]:
-    """Profiles by NOC minor group ("cnp:4220") and by sector slug, for `related`."""
-    index: dict[str, list] = defaultdict(list)
-    for metier in metiers:
-        index[f"cnp:{metier.cnp[:4]}"].append(metier)
-        for secteur in metier.secteurs:
-            index[secteur].append(metier)
-    return index
+def index_neighbours(metiers) -> Neighbours:
+    return Neighbours(metiers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import time
 from pathlib import Path
 
 from .build import payloads, to_json
@@ -34,9 +35,11 @@ def write_search_files(generator, writer):
     secteurs = generator.context.get("secteurs", [])
     folder = output / "recherche"
     folder.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
     quick, complete = payloads(generator.articles, secteurs)
     (folder / "index.json").write_text(to_json(quick), encoding="utf-8")
     (folder / "index-complet.json").write_text(to_json(complete), encoding="utf-8")
     # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
     node_modules = Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
     copy_vendor(node_modules, output / "theme" / "js" / "vendor")
+    logger.info("search_index: %d fiches indexées en %.2f s", len(quick["docs"]), time.perf_counter() - start)

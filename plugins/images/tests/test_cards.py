@@ -1,8 +1,19 @@
 import io
 
-from PIL import Image
+from PIL import Image, ImageChops
 
-from images.cards import HEIGHT, WIDTH, Card, find_fonts, fit_title, render, wrap
+from images.cards import (
+    HEIGHT,
+    VARIABLE_BOX,
+    WIDTH,
+    Card,
+    draw,
+    find_fonts,
+    fit_title,
+    quantize,
+    render,
+    wrap,
+)
 from images.hooks import Planner
 
 FONTS = find_fonts()
@@ -67,3 +78,19 @@ def test_a_missing_font_package_is_reported_with_its_name(caplog):
     planner = Planner({"SOCIAL_CARD_FONT_DIRS": ["/nonexistent"]})
     assert planner.fonts is None
     assert "fonts-dejavu-core" in caplog.text
+
+
+def test_everything_specific_to_a_card_is_drawn_inside_the_variable_box():
+    long = card(title="Mot " * 40, badge="CNP 99999 " * 3, detail="Détail très long " * 12)
+    short = card(title="A", badge="1", detail="")
+    a, b = draw(long, FONTS), draw(short, FONTS)
+    left, top, right, bottom = VARIABLE_BOX
+    differing = ImageChops.difference(a, b).getbbox()
+    assert differing is not None
+    assert left <= differing[0] and top <= differing[1] and differing[2] <= right and differing[3] <= bottom
+
+
+def test_quantizing_the_variable_rows_alone_gives_the_whole_card_quantized():
+    drawn = card(title="Éducatrice à la petite enfance")
+    whole = quantize(draw(drawn, FONTS))
+    assert Image.open(io.BytesIO(render(drawn, FONTS))).tobytes() == whole.tobytes()

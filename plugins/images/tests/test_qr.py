@@ -1,4 +1,5 @@
 import re
+from pathlib import Path
 
 import zxingcpp
 from PIL import Image, ImageDraw
@@ -45,3 +46,16 @@ def test_qr_code_has_an_accessible_name_and_escapes_it():
 def test_runs_finds_the_dark_stretches_of_a_row():
     assert runs([True, True, False, True, False, False, True]) == [(0, 2), (3, 1), (6, 1)]
     assert runs([False, False]) == []
+
+
+def test_every_profile_address_scans_with_the_fixed_mask():
+    # The mask is fixed rather than scored (qr.MASK): check it on every real address, drawn small.
+    content = Path(__file__).resolve().parents[3] / "content" / "metiers"
+    urls = [f"https://faislesaut.csmoesac.qc.ca/metiers/{path.stem}/" for path in content.glob("*.md")]
+    assert len(urls) > 200
+    unread = [
+        u
+        for u in urls
+        if [r.text for r in zxingcpp.read_barcodes(rasterize(qr_svg(u, "QR").decode(), 3))] != [u]
+    ]
+    assert unread == []

@@ -1,7 +1,11 @@
 from types import SimpleNamespace as Obj
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from content_model.model import sort_key
 from content_model.noc import UnitGroup
-from listings.grouping import by_category_and_teer, by_code, by_letter, by_sector, related
+from listings.grouping import Neighbours, by_category_and_teer, by_code, by_letter, by_sector, related
 
 
 def metier(slug, title, cnp, secteurs, rel=()):
@@ -45,3 +49,48 @@ def test_related_puts_the_editors_choice_first_then_same_minor_group():
     by_slug = {m.slug: m for m in ALL}
     assert [m.slug for m in related(EDU, by_slug)] == ["aide", "intervenant"]
     assert [m.slug for m in related(CUIS, by_slug)] == []
+
+
+def reference_related(metier, metiers, limit=6):
+    """The definition, by brute force: every other profile scored, sorted, the first kept."""
+    by_slug = {m.slug: m for m in metiers}
+    chosen = [by_slug[s] for s in metier.related if s in by_slug]
+    taken = {metier.slug, *(m.slug for m in chosen)}
+    ranked = []
+    for other in metiers:
+        shared = len(set(other.secteurs) & set(metier.secteurs))
+        same_minor = other.cnp[:4] == metier.cnp[:4]
+        if other.slug not in taken and (same_minor or shared >= 2):
+            ranked.append(((not same_minor, -shared, sort_key(other.title), other.slug), other))
+    ranked.sort(key=lambda item: item[0])
+    return (chosen + [other for _, other in ranked])[: max(limit, len(chosen))]
+
+
+SECTORS = st.sampled_from(["a", "b", "c", "d", "e"])
+PROFILES = st.lists(
+    st.tuples(
+        st.sampled_from(["Éducatrice", "Aide", "cuisinier", "Zoé", "éclusier", "Abc"]),
+        st.sampled_from(["42201", "42202", "42100", "63200", "11100"]),
+        st.lists(SECTORS, min_size=1, max_size=3, unique=True),
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PROFILES, st.data())
+def test_related_matches_its_brute_force_definition(rows, data):
+    metiers = [metier(f"m{i}", title, cnp, secteurs) for i, (title, cnp, secteurs) in enumerate(rows)]
+    for m in metiers:
+        m.related = data.draw(
+            st.lists(
+                st.sampled_from([o.slug for o in metiers if o is not m] or ["x"]), max_size=3, unique=True
+            )
+        )
+    by_slug = {m.slug: m for m in metiers}
+    neighbours = Neighbours(metiers)
+    for m in metiers:
+        assert [o.slug for o in related(m, by_slug, neighbours)] == [
+            o.slug for o in reference_related(m, metiers)
+        ]
