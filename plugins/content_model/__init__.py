@@ -2,9 +2,10 @@
 
 from pelican import signals
 
-from .pelican_hooks import add_reader, validate_before_build
+from .pelican_hooks import add_reader, forget_parsed, validate_before_build
 
 
 def register():
     signals.readers_init.connect(add_reader)
     signals.initialized.connect(validate_before_build)
+    signals.all_generators_finalized.connect(forget_parsed)

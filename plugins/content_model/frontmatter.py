@@ -44,7 +44,24 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line number
 
 
+# The validator parses every file before the build and the reader parses it again: the second
+# parse of the same text is a lookup. `forget()` empties the table once the content is read.
+_parsed: dict[str, Document] = {}
+
+
 def parse(text: str) -> Document:
+    """The file's front matter and body (read-only: the same Document may be returned again)."""
+    doc = _parsed.get(text)
+    if doc is None:
+        doc = _parsed[text] = _parse(text)
+    return doc
+
+
+def forget() -> None:
+    _parsed.clear()
+
+
+def _parse(text: str) -> Document:
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":

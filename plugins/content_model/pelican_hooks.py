@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from . import frontmatter
 from .noc import find_reference, load_unit_groups
 from .reader import YamlMarkdownReader
 from .validate import report, validate_content
@@ -42,3 +43,8 @@ def validate_before_build(pelican):
     if problems:
         print(report(problems), file=sys.stderr)
         raise ContentError(f"{len(problems)} problème(s) dans le contenu : build arrêté, output/ inchangé")
+
+
+def forget_parsed(generators):
+    """Every file has been read: drop the parsed front matter kept for the reader."""
+    frontmatter.forget()

@@ -30,7 +30,11 @@ class YamlMarkdownReader(MarkdownReader):
     def read(self, source_path):
         self._source_path = source_path
         doc = parse(Path(source_path).read_text(encoding="utf-8"))
-        self._md = safe_markdown(self.settings["MARKDOWN"])
+        # One Markdown instance, reset between files (as Markdown's documentation advises):
+        # setting up its extensions again for every file cost as much as converting the file.
+        if getattr(self, "_safe_md", None) is None:
+            self._safe_md = safe_markdown(self.settings["MARKDOWN"])
+        self._md = self._safe_md.reset()
         content = self._md.convert(doc.body)
         kind = "metier" if Path(source_path).parent.name == METIERS_DIR else "secteur"
         data = dict(doc.data, template=kind)

@@ -8,6 +8,8 @@ from collections import Counter
 from html import unescape
 
 from lunr.builder import Builder
+from lunr.idf import idf as Idf
+from lunr.vector import Vector
 
 from content_model.model import sort_key
 
@@ -44,22 +46,26 @@ WHOLE_WORDS = {"prefixe"}
 
 
 class FrenchBuilder(Builder):
-    """lunr's Builder (vectors, scoring, serialization unchanged), fed terms by pipeline.terms.
+    """lunr's Builder (token set, index, serialization unchanged), fed terms by pipeline.terms.
 
     lunr.py's `add` tokenizes character by character and calls five Python functions on a Token
-    per occurrence: 6 million calls at 10,000 profiles. Here each distinct word goes through the
-    pipeline once (cached) and occurrences are counted with a Counter; the structures filled are
-    exactly those of Builder.add (tests/test_index_parity.py compares the serialized indexes).
+    per occurrence: 6 million calls at 10,000 profiles; its field vectors are built by sorted
+    insertion, one term at a time. Here each distinct word goes through the pipeline once
+    (cached), occurrences are counted with a Counter and each vector is sorted once; the
+    structures and numbers are exactly lunr's (test_index_parity.py compares serialized indexes).
     """
 
     def add(self, doc, attributes=None):
+        self.add_terms(str(doc[self._ref]), analyse(doc, self._fields), attributes)
+
+    def add_terms(self, doc_ref: str, terms: dict[str, list[str]], attributes=None):
+        """Add a document already analysed: {field: its indexed terms, in order}."""
         if self.metadata_whitelist:
             raise ValueError("FrenchBuilder does not record term metadata")
-        doc_ref = str(doc[self._ref])
         self._documents[doc_ref] = attributes or {}
         self.document_count += 1
         for field_name in self._fields:
-            found = pipeline.terms(doc[field_name], whole=field_name in WHOLE_WORDS)
+            found = terms[field_name]
             field_ref = f"{field_name}/{doc_ref}"
             # Counter keeps first-occurrence order, the order in which lunr numbers new terms.
             counts = Counter(found)
@@ -74,6 +80,33 @@ class FrenchBuilder(Builder):
                     self.inverted_index[term] = posting
                 posting[field_name][doc_ref] = {}
 
+    def _create_field_vectors(self):
+        """lunr's BM25 weights, same formula and order of operations, one sort per vector."""
+        k1, b = self._k1, self._b
+        idfs = {term: Idf(posting, self.document_count) for term, posting in self.inverted_index.items()}
+        self.field_vectors = {}
+        for field_ref, frequencies in self.field_term_frequencies.items():
+            field_name, doc_ref = field_ref.split("/", 1)
+            field_length = self.field_lengths[field_ref]
+            field_boost = self._fields[field_name].boost
+            doc_boost = self._documents[doc_ref].get("boost", 1)
+            if not frequencies:  # nothing to weigh (and the field's average length may be 0)
+                self.field_vectors[field_ref] = Vector()
+                continue
+            norm = k1 * (1 - b + b * (field_length / self.average_field_length[field_name]))
+            weights = []
+            for term, tf in frequencies.items():
+                score = idfs[term] * ((k1 + 1) * tf) / (norm + tf)
+                score *= field_boost
+                score *= doc_boost
+                weights.append((self.inverted_index[term]["_index"], round(score, 3)))
+            weights.sort()
+            self.field_vectors[field_ref] = Vector([x for pair in weights for x in pair])
+
+
+def analyse(doc: dict, fields) -> dict[str, list[str]]:
+    return {field: pipeline.terms(doc[field], whole=field in WHOLE_WORDS) for field in fields}
+
 
 def search_pipeline(builder: Builder) -> Builder:
     """The query-time pipeline serialized with the index (the browser rebuilds it by label)."""
@@ -81,14 +114,19 @@ def search_pipeline(builder: Builder) -> Builder:
     return builder
 
 
-def build_index(docs: list[dict], fields: dict[str, int] = FIELDS):
+def index_terms(analysed: list[tuple[str, dict[str, list[str]]]], fields: dict[str, int]):
+    """The lunr index of documents already analysed: [(ref, {field: terms})]."""
     builder = search_pipeline(FrenchBuilder())
     builder.ref("id")
     for field, boost in fields.items():
         builder.field(field, boost=boost)
-    for doc in docs:
-        builder.add(doc)
+    for ref, terms in analysed:
+        builder.add_terms(ref, terms)
     return builder.build()
+
+
+def build_index(docs: list[dict], fields: dict[str, int] = FIELDS):
+    return index_terms([(str(doc["id"]), analyse(doc, fields)) for doc in docs], fields)
 
 
 def store(metier) -> dict:
@@ -122,9 +160,10 @@ def payloads(metiers, secteurs) -> tuple[dict, dict]:
     """(first file: quick index + everything the page needs, second file: complete index)."""
     metiers = sorted(metiers, key=lambda m: (sort_key(m.title), m.slug))
     titles = {s.slug: s.title for s in secteurs}
-    docs = [document(m, titles, str(i)) for i, m in enumerate(metiers)]
-    quick = build_index([{k: v for k, v in d.items() if k != "body"} for d in docs], QUICK_FIELDS)
-    complete = build_index(docs)
+    # Each profile is analysed once, for both indexes.
+    analysed = [(str(i), analyse(document(m, titles, str(i)), FIELDS)) for i, m in enumerate(metiers)]
+    quick = index_terms(analysed, QUICK_FIELDS)
+    complete = index_terms(analysed, FIELDS)
     return {
         "index": compact(quick.serialize()),
         "docs": [store(m) for m in metiers],

@@ -141,11 +141,18 @@ def term(word: str, whole: bool = False) -> str | None:
     return word or None
 
 
+# Raw word (as split) → indexed term, "" when dropped; one table per kind of field.
+_TERMS: dict[bool, dict[str, str]] = {False: {}, True: {}}
+
+
 def terms(text: str, whole: bool = False) -> list[str]:
     """Indexed terms of a field, in order: lunr's tokenizer then the STEPS, word by word."""
+    table = _TERMS[whole]
     found = []
     for part in split(text):
-        indexed = term(part.lower(), whole)
+        indexed = table.get(part)
+        if indexed is None:
+            indexed = table[part] = term(part.lower(), whole) or ""
         if indexed:
             found.append(indexed)
     return found
