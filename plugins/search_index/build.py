@@ -165,23 +165,14 @@ def payloads(metiers, secteurs) -> tuple[dict, dict]:
     quick = index_terms(analysed, QUICK_FIELDS)
     complete = index_terms(analysed, FIELDS)
     return {
-        "index": compact(quick.serialize()),
+        "index": quick.serialize(),
         "docs": [store(m) for m in metiers],
         "secteurs": dict(sorted(titles.items())),
         "concordance": concordance(metiers),
         "synonymes": pipeline.synonyms(),
         "stopwords": sorted(pipeline.stop_words()),
         "genre": [list(pair) for pair in pipeline.GENRE],
-    }, {"index": compact(complete.serialize())}
-
-
-def compact(serialized: dict) -> dict:
-    """Round the field-vector weights: three decimals rank the same and weigh far less."""
-    serialized["fieldVectors"] = [
-        [ref, [round(x, 3) if i % 2 else x for i, x in enumerate(vector)]]
-        for ref, vector in serialized["fieldVectors"]
-    ]
-    return serialized
+    }, {"index": complete.serialize()}
 
 
 def to_json(data: dict) -> str:
