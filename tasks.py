@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_model import scaffold  # noqa: E402
 from content_model.noc import find_reference, load_unit_groups  # noqa: E402
+from content_model.memo import Memo  # noqa: E402
 from content_model.validate import report, validate_content  # noqa: E402
 
 NOC_URL = (
@@ -63,7 +64,8 @@ def check(c, content="content"):
         print(
             "Avertissement : référentiel CNP absent (invoke fetch-noc) : codes non vérifiés.", file=sys.stderr
         )
-    problems = validate_content(ROOT / content, noc)
+    # The build's memo (cache/): files unchanged since the last check or build are not re-parsed.
+    problems = validate_content(ROOT / content, noc, Memo(ROOT / "cache" / "content_model.pickle"))
     if problems:
         print(report(problems), file=sys.stderr)
         sys.exit(1)

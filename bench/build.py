@@ -2,10 +2,14 @@
 
     python bench/build.py [--sizes 200 2000 10000]
 
-For each size, in one run: full build time and peak memory of our build (all plugins, validation,
-staging) and of plain Pelican (bench/plain_pelicanconf.py: no plugins, built-in theme) on the same
-files; then, with Pelican's hash-based content cache warm, the time to rebuild after editing one
-profile. Prints a table and writes bench/results/build.json. Not run in CI; no thresholds.
+For each size, in one run:
+- full build time and peak memory of our build (all plugins, validation, staging; every cache
+  empty: content, validation memo, social cards and QR codes) and of plain Pelican
+  (bench/plain_pelicanconf.py: no plugins, built-in theme) on the same files;
+- our full build again with only the image cache warm (what CI sees when it keeps cache/images);
+- after editing one profile, the rebuild time with Pelican's hash-based content cache warm, ours
+  and plain Pelican's (its own content cache, same settings).
+Prints a table and writes bench/results/build.json. Not run in CI; no thresholds.
 """
 
 from __future__ import annotations
@@ -45,13 +49,13 @@ def ours(content: Path, output: Path, cache: Path, use_cache: bool) -> list[str]
         "NOC_REFERENCE": [str(NOC)] if NOC.exists() else [],
     }
     args = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(output)]
-    for key, value in extra.items():
-        args += ["-e", f"{key}={json.dumps(value)}"]
-    return args
+    # One -e with every pair: Pelican keeps only the last -e flag given.
+    return args + ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
 
 
-def plain(content: Path, output: Path) -> list[str]:
-    return [
+def plain(content: Path, output: Path, cache: Path | None = None) -> list[str]:
+    """Plain Pelican; with `cache`, its own hash-based content cache (as ours uses)."""
+    args = [
         sys.executable,
         "-m",
         "pelican",
@@ -60,6 +64,13 @@ def plain(content: Path, output: Path) -> list[str]:
         "bench/plain_pelicanconf.py",
         "-o",
         str(output),
+    ]
+    if cache is None:
+        return args
+    extra = {"CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    return args + [
+        "-e",
+        *(f"{key}={json.dumps(value)}" for key, value in {**extra, "CHECK_MODIFIED_METHOD": "md5"}.items()),
     ]
 
 
@@ -73,12 +84,18 @@ def edit_one(content: Path) -> None:
 def measure(size: int) -> dict:
     content = write_corpus(size, WORK / f"corpus-{size}")
     out, cache = WORK / f"out-{size}", WORK / f"cache-{size}"
-    shutil.rmtree(cache, ignore_errors=True)
+    plain_cache = WORK / f"plain-cache-{size}"
+    for folder in (cache, plain_cache):
+        shutil.rmtree(folder, ignore_errors=True)
     plain_s, plain_mb = timed(plain(content, WORK / f"plain-{size}"))
     ours_s, ours_mb = timed(ours(content, out, cache, use_cache=False))
-    timed(ours(content, out, cache, use_cache=True))  # fills the cache
+    if not (cache / "images").is_dir():  # the settings above were not applied
+        raise SystemExit(f"the build did not use {cache}")
+    warm_s, _ = timed(ours(content, out, cache, use_cache=True))  # fills the content cache
+    timed(plain(content, WORK / f"plain-{size}", plain_cache))  # fills plain Pelican's
     edit_one(content)
     incremental_s, _ = timed(ours(content, out, cache, use_cache=True))
+    plain_incremental_s, _ = timed(plain(content, WORK / f"plain-{size}", plain_cache))
     return {
         "profiles": size,
         "plain_pelican_s": round(plain_s, 2),
@@ -88,8 +105,11 @@ def measure(size: int) -> dict:
         "ours_peak_mib": round(ours_mb),
         "ratio_memory": round(ours_mb / plain_mb, 2),
         "ours_ms_per_profile": round(1000 * ours_s / size, 2),
+        "ours_images_cached_s": round(warm_s, 2),
+        "ratio_images_cached": round(warm_s / plain_s, 2),
         "edit_one_rebuild_s": round(incremental_s, 2),
         "edit_one_vs_full": round(incremental_s / ours_s, 2),
+        "plain_edit_one_s": round(plain_incremental_s, 2),
     }
 
 

@@ -57,6 +57,11 @@ def parse(text: str) -> Document:
     return doc
 
 
+def remember(text: str, doc: Document) -> None:
+    """`doc` is what parse(text) gives (from the validator's memo): no need to parse it again."""
+    _parsed[text] = doc
+
+
 def forget() -> None:
     _parsed.clear()
 

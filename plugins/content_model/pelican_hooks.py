@@ -8,6 +8,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from . import frontmatter
+from .memo import Memo
 from .noc import find_reference, load_unit_groups
 from .reader import YamlMarkdownReader
 from .validate import report, validate_content
@@ -40,7 +41,13 @@ def validate_before_build(pelican):
     """Validate all content before anything is read or written; stop on any problem."""
     noc = noc_reference(pelican.settings)
     pelican.settings["NOC_UNIT_GROUPS"] = noc
-    problems = validate_content(Path(pelican.settings["PATH"]), noc)
+    settings = pelican.settings
+    # Same switches as Pelican's own content cache: an edit re-checks only the edited files.
+    memo = Memo(
+        Path(settings["CACHE_PATH"]) / "content_model.pickle" if settings.get("CACHE_CONTENT") else None,
+        load=bool(settings.get("LOAD_CONTENT_CACHE")),
+    )
+    problems = validate_content(Path(settings["PATH"]), noc, memo)
     if problems:
         print(report(problems), file=sys.stderr)
         raise ContentError(f"{len(problems)} problème(s) dans le contenu : build arrêté, output/ inchangé")

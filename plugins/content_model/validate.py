@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 import jsonschema
 
-from .frontmatter import Document, FrontMatterError, parse
+from .frontmatter import Document, FrontMatterError, parse, remember
+from .memo import Memo, text_key
 from .model import IMAGES_DIR, METIERS_DIR, SECTEURS_DIR, SECTIONS, SLUG, Problem, schema, slugify
 from .noc import UNIT_GROUP, UnitGroup
 
@@ -49,6 +50,7 @@ class Entry:
     rel: str
     slug: str
     doc: Document
+    key: str = ""  # hash of the file's text (memo key)
 
 
 def _items(value) -> list:
@@ -68,7 +70,12 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
     )
 
 
-def _schema_problems(entry: Entry, kind: str) -> list[Problem]:
+def _schema_problems(entry: Entry, kind: str, memo: Memo) -> list[Problem]:
+    found = memo.get(f"schema-{kind}", entry.key, lambda: _check_schema(entry, kind))
+    return [replace(problem, file=entry.rel) for problem in found]
+
+
+def _check_schema(entry: Entry, kind: str) -> list[Problem]:
     problems = []
     validator = _validator(kind)
     for error in sorted(validator.iter_errors(entry.doc.data), key=lambda e: [str(p) for p in e.path]):
@@ -92,19 +99,22 @@ def _schema_problems(entry: Entry, kind: str) -> list[Problem]:
     return problems
 
 
-def _read(paths: list[Path], root: Path) -> tuple[list[Entry], list[Problem]]:
+def _read(paths: list[Path], root: Path, memo: Memo) -> tuple[list[Entry], list[Problem]]:
     entries, problems = [], []
     for path in paths:
         rel = path.relative_to(root.parent).as_posix()
         try:
-            doc = parse(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            key = text_key(text)
+            doc = memo.get("parse", key, lambda text=text: parse(text))
+            remember(text, doc)  # the Pelican reader will not parse it again
         except UnicodeDecodeError:
             problems.append(Problem(rel, "fichier", "encodage invalide : enregistrer en UTF-8"))
             continue
         except FrontMatterError as error:
             problems.append(Problem(rel, "front matter", str(error), line=error.line))
             continue
-        entries.append(Entry(path, rel, path.stem, doc))
+        entries.append(Entry(path, rel, path.stem, doc, key))
     return entries, problems
 
 
@@ -174,13 +184,18 @@ def _link_problem(target: str, known_urls: set[str]) -> str | None:
     return None
 
 
-def validate_content(content: Path, noc: dict[str, UnitGroup] | None = None) -> list[Problem]:
-    """Every problem in content/metiers and content/secteurs, sorted by file."""
+def validate_content(
+    content: Path, noc: dict[str, UnitGroup] | None = None, memo: Memo | None = None
+) -> list[Problem]:
+    """Every problem in content/metiers and content/secteurs, sorted by file.
+
+    `memo` keeps each file's parse and schema check between runs (see memo.py)."""
     content = Path(content)
+    memo = memo if memo is not None else Memo()
     metier_paths = sorted((content / METIERS_DIR).rglob("*.md"))
     secteur_paths = sorted((content / SECTEURS_DIR).rglob("*.md"))
-    metiers, problems = _read(metier_paths, content)
-    secteurs, more = _read(secteur_paths, content)
+    metiers, problems = _read(metier_paths, content, memo)
+    secteurs, more = _read(secteur_paths, content, memo)
     problems += more + _slug_problems(metiers) + _slug_problems(secteurs)
 
     sector_slugs = {s.slug for s in secteurs}
@@ -193,7 +208,7 @@ def validate_content(content: Path, noc: dict[str, UnitGroup] | None = None) -> 
     )
 
     for entry in secteurs:
-        problems += _schema_problems(entry, "secteur")
+        problems += _schema_problems(entry, "secteur", memo)
         title = entry.doc.data.get("title")
         if isinstance(title, str) and slugify(title) != entry.slug:
             problems.append(
@@ -209,7 +224,7 @@ def validate_content(content: Path, noc: dict[str, UnitGroup] | None = None) -> 
 
     for entry in metiers:
         data, lines = entry.doc.data, entry.doc.lines
-        problems += _schema_problems(entry, "metier")
+        problems += _schema_problems(entry, "metier", memo)
         for sector in _items(data.get("secteurs")):
             if isinstance(sector, str) and sector not in sector_slugs:
                 problems.append(
@@ -251,6 +266,7 @@ def validate_content(content: Path, noc: dict[str, UnitGroup] | None = None) -> 
             )
         problems += _body_problems(entry, known_urls, SECTIONS)
     problems += _image_problems(content, metiers)
+    memo.save()
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.message))
 
 
