@@ -1,10 +1,12 @@
-"""Per-file results of the costly checks, kept between builds and keyed by the file's text.
+"""Per-file results of costly pure steps, kept between builds and keyed by the file's text.
 
 Parsing the YAML front matter and checking it against the JSON Schema are the slow part of
 validation (about 1 ms per file). Both depend only on the file's text and on the code and
 schemas here, so their results are stored in CACHE_PATH under the hash of that text, in a table
 stamped with the hash of the code: after an edit, only the edited files are parsed and checked
 again. Cross-file rules (sectors, related profiles, links, codes) always run, on every file.
+Other plugins keep their own tables the same way (search_index: each profile's search terms),
+stamped with their own code.
 """
 
 from __future__ import annotations
@@ -17,23 +19,27 @@ from importlib.metadata import version
 from pathlib import Path
 
 HERE = Path(__file__).parent
-# The code and data the cached results come from: any change starts a fresh table.
-SOURCES = (
-    "frontmatter.py",
-    "model.py",
-    "validate.py",
-    "memo.py",
-    "schema/metier.json",
-    "schema/secteur.json",
+# The code and data validation results come from: any change starts a fresh table.
+SOURCES = tuple(
+    HERE / name
+    for name in (
+        "frontmatter.py",
+        "model.py",
+        "validate.py",
+        "memo.py",
+        "schema/metier.json",
+        "schema/secteur.json",
+    )
 )
+PACKAGES = ("jsonschema", "pyyaml")
 
 
-def code_stamp() -> str:
+def code_stamp(sources=SOURCES, packages=PACKAGES) -> str:
     sha = hashlib.sha256()
-    for name in SOURCES:
-        sha.update((HERE / name).read_bytes())
-    for package in ("jsonschema", "pyyaml"):
-        sha.update(version(package).encode())
+    for path in sources:
+        sha.update(Path(path).read_bytes())
+    for package in packages:
+        sha.update(f"{package}=={version(package)}".encode())
     return sha.hexdigest()
 
 
@@ -42,10 +48,12 @@ def text_key(text: str) -> str:
 
 
 class Memo:
-    """{(what, text hash): result}. `path=None` or an unreadable file: an empty table."""
+    """{(what, text hash): result}. `path=None` or an unreadable file: an empty table.
+    `sources` and `packages`: the code the results come from (validation's by default)."""
 
-    def __init__(self, path: Path | None = None, load: bool = True):
-        self.path, self.stamp = path, code_stamp()
+    def __init__(self, path: Path | None = None, load: bool = True, sources=SOURCES, packages=PACKAGES):
+        self.path = path
+        self.stamp = code_stamp(sources, packages)
         self.table: dict = {}
         self.used: dict = {}
         if path is not None and load and path.is_file():

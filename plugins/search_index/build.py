@@ -6,11 +6,13 @@ import json
 import re
 from collections import Counter
 from html import unescape
+from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.idf import idf as Idf
 from lunr.vector import Vector
 
+from content_model.memo import Memo, text_key
 from content_model.model import sort_key
 
 from . import pipeline
@@ -156,12 +158,32 @@ def concordance(metiers) -> dict[str, list[str]]:
 QUICK_FIELDS = {name: boost for name, boost in FIELDS.items() if name != "body"}
 
 
-def payloads(metiers, secteurs) -> tuple[dict, dict]:
+# What a profile's terms come from: a change to any of these starts a fresh memo.
+MEMO_SOURCES = tuple(Path(__file__).parent / name for name in ("pipeline.py", "build.py", "stopwords_fr.txt"))
+MEMO_PACKAGES = ("snowballstemmer",)
+
+
+def memo(path: Path | None = None, load: bool = True) -> Memo:
+    """Each profile's terms, kept between builds under the hash of its indexed text."""
+    return Memo(path, load, MEMO_SOURCES, MEMO_PACKAGES)
+
+
+def memoized_terms(doc: dict, memo: Memo) -> dict[str, list[str]]:
+    # The ref (a position in the list) is left out: adding a profile must not re-analyse the rest.
+    text = json.dumps({k: v for k, v in doc.items() if k != "id"}, ensure_ascii=False, sort_keys=True)
+    return memo.get("terms", text_key(text), lambda: analyse(doc, FIELDS))
+
+
+def payloads(metiers, secteurs, terms_memo: Memo | None = None) -> tuple[dict, dict]:
     """(first file: quick index + everything the page needs, second file: complete index)."""
     metiers = sorted(metiers, key=lambda m: (sort_key(m.title), m.slug))
     titles = {s.slug: s.title for s in secteurs}
-    # Each profile is analysed once, for both indexes.
-    analysed = [(str(i), analyse(document(m, titles, str(i)), FIELDS)) for i, m in enumerate(metiers)]
+    terms_memo = terms_memo if terms_memo is not None else memo()
+    # Each profile is analysed once, for both indexes (and not again while its text is the same).
+    analysed = [
+        (str(i), memoized_terms(document(m, titles, str(i)), terms_memo)) for i, m in enumerate(metiers)
+    ]
+    terms_memo.save()
     quick = index_terms(analysed, QUICK_FIELDS)
     complete = index_terms(analysed, FIELDS)
     return {

@@ -7,7 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .build import payloads, to_json
+from .build import memo, payloads, to_json
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,12 @@ def write_search_files(generator, writer):
     folder = output / "recherche"
     folder.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    quick, complete = payloads(generator.articles, secteurs)
+    # Same switches as Pelican's content cache: an edit re-analyses only the edited profile.
+    terms_memo = memo(
+        Path(settings["CACHE_PATH"]) / "search_index.pickle" if settings.get("CACHE_CONTENT") else None,
+        load=bool(settings.get("LOAD_CONTENT_CACHE")),
+    )
+    quick, complete = payloads(generator.articles, secteurs, terms_memo)
     (folder / "index.json").write_text(to_json(quick), encoding="utf-8")
     (folder / "index-complet.json").write_text(to_json(complete), encoding="utf-8")
     # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican.generators import ArticlesGenerator
 
+from content_model.memo import Memo, text_key
+
+from . import sections as sections_module
 from .jsonld import breadcrumb_list, occupation, script_json, website
+from .sections import sections
 
 
 def public_url(settings: dict) -> str:
@@ -23,6 +29,14 @@ def describe_content(generators):
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = articles.settings
     base, noc = public_url(settings), settings.get("NOC_UNIT_GROUPS") or {}
+    # Reading a page's sections back from its HTML is the slow part: kept between builds under
+    # the hash of the HTML, with Pelican's content cache switches.
+    memo = Memo(
+        Path(settings["CACHE_PATH"]) / "structured_data.pickle" if settings.get("CACHE_CONTENT") else None,
+        bool(settings.get("LOAD_CONTENT_CACHE")),
+        sources=[Path(sections_module.__file__)],
+        packages=(),
+    )
     for metier in articles.articles:
         unit = noc.get(metier.cnp)
         metier.occupation = occupation(
@@ -30,7 +44,9 @@ def describe_content(generators):
             f"{base}/{metier.url}",
             unit.titre if unit else None,
             settings["CNP_OFFICIEL_URL"].format(code=metier.cnp),
+            memo.get("sections", text_key(metier.content), lambda html=metier.content: sections(html)),
         )
+    memo.save()
     articles.context["site_jsonld"] = website(
         settings["SITENAME"], settings.get("SITESUBTITLE", ""), base, settings.get("AUTHOR", "")
     )

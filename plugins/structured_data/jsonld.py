@@ -23,9 +23,10 @@ def script_json(data) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE))
 
 
-def occupation(metier, url: str, official_title: str | None, official_url: str) -> dict:
-    """A profile as a schema.org Occupation (the NOC 2021 code as its occupational category)."""
-    body = sections(metier.content)
+def occupation(metier, url: str, official_title: str | None, official_url: str, body=None) -> dict:
+    """A profile as a schema.org Occupation (the NOC 2021 code as its occupational category).
+    `body`: the sections of its content, if already known (see hooks.py)."""
+    body = body if body is not None else sections(metier.content)
     category = {
         "@type": "CategoryCode",
         "codeValue": metier.cnp,

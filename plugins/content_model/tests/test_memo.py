@@ -60,7 +60,7 @@ def test_a_change_in_the_rules_code_starts_a_fresh_table(tree, tmp_path, monkeyp
     table = tmp_path / "content_model.pickle"
     tree.metier("cuisinier")
     run(tree, table)
-    monkeypatch.setattr(memo_module, "code_stamp", lambda: "another version of the rules")
+    monkeypatch.setattr(memo_module, "code_stamp", lambda *_: "another version of the rules")
     checked = count_schema_checks(monkeypatch)
     run(tree, table)
     assert sorted(checked) == ["autre", "autre-2", "cuisinier", "securite-alimentaire"]
