@@ -73,9 +73,9 @@ def main() -> None:
     planner = plan(args.content, conf)
     count = len(planner.planned)
     with tempfile.TemporaryDirectory() as tmp:
-        serial, made_serial = timed(planner, Path(tmp) / "serial", workers=1)
-        parallel, made_parallel = timed(planner, Path(tmp) / "parallel", workers=None)
-        warm, made_warm = timed(planner, Path(tmp) / "parallel", workers=None)
+        serial, made_serial = timed(planner, Path(tmp) / "serial", workers=0)
+        parallel, made_parallel = timed(planner, Path(tmp) / "parallel", workers=os.cpu_count())
+        warm, made_warm = timed(planner, Path(tmp) / "parallel", workers=os.cpu_count())
         sizes = [p.stat().st_size for p in (Path(tmp) / "parallel").glob("*.png")]
     assert made_serial == made_parallel == count and made_warm == 0
     result = {

@@ -67,20 +67,68 @@ def _make(jobs: list[Job], folder: Path) -> None:
         _store(folder, job.name, job.make(*job.args))
 
 
-class Batch:
-    """Files being made: `path(key)` waits for that one file, `wait()` for all of them."""
+def default_workers() -> int:
+    """One core stays with Pelican, which writes the pages meanwhile (the longer task)."""
+    return min(max((os.cpu_count() or 1) - 1, 1), 8)
 
-    def __init__(self, paths: dict[str, Path], made: int, pool=None, futures: dict | None = None):
-        self.paths, self.made = paths, made
-        self._pool, self._futures = pool, futures or {}
+
+class Batch:
+    """Files being made, in the order they are added: `add(job)` queues a job whose file is not
+    cached yet; `path(key)` waits for that one file, `wait()` for all of them.
+
+    With `workers` > 0, jobs go to worker processes in chunks, in the background, once there
+    are PARALLEL_FROM of them; fewer than that (a small site) are made here by `flush()`."""
+
+    def __init__(self, folder: Path, workers: int | None = None):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.workers = default_workers() if workers is None else workers
+        self.paths: dict[str, Path] = {}
+        self.made = 0
+        self._pending: list[Job] = []
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: dict = {}
+
+    def add(self, job: Job) -> Path:
+        path = self.paths.get(job.key)
+        if path is None:
+            path = self.paths[job.key] = self.folder / job.name
+            if not path.is_file():
+                self.made += 1
+                self._pending.append(job)
+                self._send()
+        return path
+
+    def _send(self, everything: bool = False) -> None:
+        if self._pool is None and self.workers > 0 and len(self._pending) >= PARALLEL_FROM:
+            # fork where available: workers inherit the loaded plugins instead of importing them.
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        if self._pool is None:
+            if everything:
+                _make(self._pending, self.folder)
+                self._pending = []
+            return
+        while len(self._pending) >= CHUNK or (everything and self._pending):
+            chunk, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
+            future = self._pool.submit(_make, chunk, self.folder)
+            self._futures.update((job.key, future) for job in chunk)
+
+    def flush(self) -> None:
+        """Every job added so far is sent (or made here, if they are few)."""
+        self._send(everything=True)
 
     def path(self, key: str) -> Path:
+        if any(job.key == key for job in self._pending):
+            self.flush()
         future = self._futures.get(key)
         if future is not None:
             future.result()  # re-raises a worker's exception here
         return self.paths[key]
 
     def wait(self) -> dict[str, Path]:
+        self.flush()
         if self._pool is not None:
             for future in set(self._futures.values()):
                 future.result()
@@ -92,24 +140,11 @@ class Batch:
 def start(jobs: Iterable[Job], folder: Path, workers: int | None = None) -> Batch:
     """Start making the jobs whose file is not cached yet, in order; returns at once when workers
     do the work (the caller goes on writing pages), after the work when it is done here."""
-    folder.mkdir(parents=True, exist_ok=True)
-    unique = {job.key: job for job in jobs}
-    paths = {key: folder / job.name for key, job in unique.items()}
-    missing = [job for key, job in unique.items() if not paths[key].is_file()]
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
-    if workers <= 1 or len(missing) < PARALLEL_FROM:
-        _make(missing, folder)
-        return Batch(paths, len(missing))
-    # fork where available: workers inherit the loaded plugins instead of importing them again.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    futures = {}
-    for first in range(0, len(missing), CHUNK):
-        chunk = missing[first : first + CHUNK]
-        future = pool.submit(_make, chunk, folder)
-        futures.update((job.key, future) for job in chunk)
-    return Batch(paths, len(missing), pool, futures)
+    batch = Batch(folder, workers)
+    for job in jobs:
+        batch.add(job)
+    batch.flush()
+    return batch
 
 
 def materialize(jobs: Iterable[Job], folder: Path, workers: int | None = None) -> tuple[dict[str, Path], int]:

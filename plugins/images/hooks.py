@@ -12,10 +12,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import PIL
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import cards, illustrations, qr
-from .cache import Batch, Job, digest, source_digest, start
+from .cache import Batch, Job, digest, source_digest
 
 logger = logging.getLogger(__name__)
 
@@ -72,15 +73,15 @@ class Planner:
         self.image_code = digest(source_digest(illustrations.__file__), PIL.__version__)
         self.planned: list[tuple[str, Job]] = []
 
-    def card(self, dest: str, card: cards.Card) -> str:
-        key = digest("card", self.card_code, card.inputs())
-        self.planned.append((dest, Job(key, ".png", cards.render, (card, self.fonts))))
-        return dest
+    def card_job(self, card: cards.Card) -> Job:
+        return Job(digest("card", self.card_code, card.inputs()), ".png", cards.render, (card, self.fonts))
 
-    def qr(self, url: str, label: str) -> Job:
-        job = Job(digest("qr", self.qr_code, url, label), ".svg", qr.qr_svg, (url, label))
-        self.planned.append(("", job))  # inlined in the page, not copied
-        return job
+    def qr_job(self, url: str, label: str) -> Job:
+        return Job(digest("qr", self.qr_code, url, label), ".svg", qr.qr_svg, (url, label))
+
+    def card(self, dest: str, card: cards.Card) -> str:
+        self.planned.append((dest, self.card_job(card)))
+        return dest
 
     def illustration(self, source: Path) -> list[tuple[illustrations.Variant, str]]:
         data = source.read_bytes()
@@ -123,29 +124,61 @@ class Deferred:
 
 
 class Build:
-    """The images of the build under way: started in make_images, finished in finish_images."""
+    """The images of the build under way: started as profiles are read, finished at `finalized`.
 
-    batch: Batch | None = None
+    QR codes have a queue (and a worker) of their own: a page waits for its QR code when it is
+    written, and files are read in directory order, not in the order pages are written, so a
+    QR code queued behind thousands of cards would hold the writing up."""
+
+    planner: Planner | None = None
+    qr_codes: Batch | None = None
+    images: Batch | None = None
     planned: list[tuple[str, Job]] = []
     started = 0.0
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.planner, cls.qr_codes, cls.images, cls.planned, cls.started = None, None, None, [], 0.0
+
+    @classmethod
+    def ready(cls, settings: dict) -> tuple[Planner, Batch, Batch]:
+        if cls.planner is None:
+            cls.started = time.perf_counter()
+            cls.planner = Planner(settings)
+            cache = Path(settings.get("IMAGES_CACHE_PATH") or Path(settings["CACHE_PATH"]) / "images")
+            workers = settings.get("IMAGES_WORKERS")
+            cls.images = Batch(cache, workers)
+            cls.qr_codes = Batch(cache, min(cls.images.workers, 1))
+        return cls.planner, cls.qr_codes, cls.images
+
+
+def start_early(content):
+    """As soon as a profile is read, start its QR code and card in the workers: drawing then
+    runs alongside the reading of the other files and the writing of the pages."""
+    if not isinstance(content, Article):
+        return
+    planner, qr_codes, images = Build.ready(content.settings)
+    qr_codes.add(planner.qr_job(*qr_code_target(content, content.settings)))
+    images.add(planner.card_job(metier_card(content, content.settings)))
+
+
+def qr_code_target(metier, settings: dict) -> tuple[str, str]:
+    url = f"{public_url(settings)}/{metier.url}"
+    return url, f"Code QR de l'adresse de cette fiche : {url}"
 
 
 def make_images(generators):
     """Social cards for every profile, sector and the site; QR codes; illustration sizes.
 
-    Plans every file, then starts making the missing ones in worker processes and returns: Pelican
-    writes the pages meanwhile; finish_images waits for the files and puts them in the output."""
-    Build.started = time.perf_counter()
+    Plans every file (those started while reading are not started again), sends the rest to the
+    workers and returns: Pelican writes the pages meanwhile; finish_images waits for the files
+    and puts them in the output."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
     settings = articles.settings
-    planner = Planner(settings)
-    base = public_url(settings)
+    planner, qr_codes, images = Build.ready(settings)
 
-    qr_jobs = {}
-    for metier in articles.articles:
-        url = f"{base}/{metier.url}"
-        qr_jobs[metier.slug] = planner.qr(url, f"Code QR de l'adresse de cette fiche : {url}")
+    qr_jobs = {metier.slug: planner.qr_job(*qr_code_target(metier, settings)) for metier in articles.articles}
     for metier in articles.articles:
         metier.social_card = planner.card(
             f"{CARDS_DIR}/metiers/{metier.slug}.png", metier_card(metier, settings)
@@ -160,11 +193,14 @@ def make_images(generators):
         )
     articles.context["carte_site"] = planner.card(SITE_CARD, site_card(settings))
 
-    cache = Path(settings.get("IMAGES_CACHE_PATH") or Path(settings["CACHE_PATH"]) / "images")
     Build.planned = planner.planned
-    Build.batch = start((job for _, job in planner.planned), cache, settings.get("IMAGES_WORKERS"))
     for metier in articles.articles:
-        metier.qr_svg = Deferred(Build.batch, qr_jobs[metier.slug].key)
+        qr_codes.add(qr_jobs[metier.slug])
+        metier.qr_svg = Deferred(qr_codes, qr_jobs[metier.slug].key)
+    for _, job in planner.planned:
+        images.add(job)
+    qr_codes.flush()
+    images.flush()
 
 
 def place(source: Path, target: Path) -> None:
@@ -178,20 +214,26 @@ def place(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+def reset_images(pelican):
+    Build.reset()
+
+
 def finish_images(pelican):
     """Wait for the files still being made, then put every planned image in the output."""
-    batch, Build.batch = Build.batch, None
-    if batch is None:
+    batches, planned, started = (Build.qr_codes, Build.images), Build.planned, Build.started
+    Build.reset()
+    if None in batches:
         return
-    paths = batch.wait()
+    paths = {key: path for batch in batches for key, path in batch.wait().items()}
+    made = sum(batch.made for batch in batches)
     output = Path(pelican.output_path)
-    for dest, job in Build.planned:
+    for dest, job in planned:
         if dest:
             place(paths[job.key], output / dest)
     logger.info(
         "images: %d fichiers (%d produits, %d en cache) en %.2f s",
-        len(Build.planned),
-        batch.made,
-        len(Build.planned) - batch.made,
-        time.perf_counter() - Build.started,
+        len(paths),
+        made,
+        len(paths) - made,
+        time.perf_counter() - started,
     )
