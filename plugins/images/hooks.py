@@ -112,7 +112,8 @@ def picture(variants: list[tuple[illustrations.Variant, str]], alt: str) -> dict
 
 class Deferred:
     """A generated file's text, read when a template prints it (a worker may still be making it:
-    QR codes are made first, in page order, so it is ready by the time its page is written)."""
+    QR codes start as profiles are read, in their own queue, so each is usually ready by the
+    time its page is written)."""
 
     def __init__(self, batch: Batch, key: str):
         self.batch, self.key = batch, key
