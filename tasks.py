@@ -15,8 +15,8 @@ ROOT = Path(__file__).parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_model import scaffold  # noqa: E402
-from content_model.noc import find_reference, load_unit_groups  # noqa: E402
 from content_model.memo import Memo  # noqa: E402
+from content_model.noc import find_reference, load_unit_groups  # noqa: E402
 from content_model.validate import report, validate_content  # noqa: E402
 
 NOC_URL = (
@@ -72,9 +72,15 @@ def check(c, content="content"):
     print("Contenu valide.")
 
 
-@task(pre=[npm])
+@task
+def lint(c):
+    """Check the Python code with ruff (rules and formatting in pyproject.toml)."""
+    c.run("python -m ruff check . && python -m ruff format --check .", pty=False)
+
+
+@task(pre=[npm, lint])
 def test(c, k="", browser=True):
-    """Run every test (unit, build, and browser tests in headless Chromium)."""
+    """Lint, then run every test (unit, build, and browser tests in headless Chromium)."""
     # DejaVu draws the social cards; Liberation (Times/Arial metrics) paginates the printed fiche.
     if browser and not (Path(CHROMIUM).exists() and Path(LIBERATION).exists()):
         c.run(
