@@ -65,6 +65,13 @@ class Memo:
             except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
                 self.table = {}  # a damaged cache is only a slower build
 
+    @classmethod
+    def for_build(cls, settings: dict, name: str, sources=SOURCES, packages=PACKAGES) -> Memo:
+        """The table `CACHE_PATH/<name>.pickle`, read and written with the same switches as
+        Pelican's own content cache (CACHE_CONTENT, LOAD_CONTENT_CACHE)."""
+        path = Path(settings["CACHE_PATH"]) / f"{name}.pickle" if settings.get("CACHE_CONTENT") else None
+        return cls(path, bool(settings.get("LOAD_CONTENT_CACHE")), sources, packages)
+
     def get(self, what: str, key: str, compute):
         """The stored result of `compute()` for this file text, computed if missing."""
         entry = (what, key)

@@ -42,11 +42,8 @@ def validate_before_build(pelican):
     noc = noc_reference(pelican.settings)
     pelican.settings["NOC_UNIT_GROUPS"] = noc
     settings = pelican.settings
-    # Same switches as Pelican's own content cache: an edit re-checks only the edited files.
-    memo = Memo(
-        Path(settings["CACHE_PATH"]) / "content_model.pickle" if settings.get("CACHE_CONTENT") else None,
-        load=bool(settings.get("LOAD_CONTENT_CACHE")),
-    )
+    # An edit re-checks only the edited files.
+    memo = Memo.for_build(settings, "content_model")
     problems = validate_content(Path(settings["PATH"]), noc, memo)
     if problems:
         print(report(problems), file=sys.stderr)

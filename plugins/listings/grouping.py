@@ -123,7 +123,3 @@ def related(metier, metiers_by_slug: dict, neighbours: Neighbours | None = None,
         }
         found += sorted(others.values(), key=lambda o: (-shared(o), _rank(o)))[: wanted - len(found)]
     return chosen + found
-
-
-def index_neighbours(metiers) -> Neighbours:
-    return Neighbours(metiers)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .grouping import (
+    Neighbours,
     alphabetical,
     by_category_and_teer,
     by_code,
     by_letter,
     by_sector,
-    index_neighbours,
     related,
 )
 
@@ -29,7 +29,7 @@ def link_content(generators):
     secteurs_by_slug = {s.slug: s for s in secteurs}
     per_sector = by_sector(metiers, secteurs)
     codes = by_code(metiers, noc)
-    neighbours = index_neighbours(metiers)
+    neighbours = Neighbours(metiers)
     for secteur in secteurs:
         secteur.metiers = per_sector.get(secteur.slug, [])
     for metier in metiers:

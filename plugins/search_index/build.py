@@ -163,9 +163,12 @@ MEMO_SOURCES = tuple(Path(__file__).parent / name for name in ("pipeline.py", "b
 MEMO_PACKAGES = ("snowballstemmer",)
 
 
-def memo(path: Path | None = None, load: bool = True) -> Memo:
-    """Each profile's terms, kept between builds under the hash of its indexed text."""
-    return Memo(path, load, MEMO_SOURCES, MEMO_PACKAGES)
+def memo(settings: dict | None = None) -> Memo:
+    """Each profile's terms, kept between builds under the hash of its indexed text
+    (`CACHE_PATH/search_index.pickle`; without settings, for this run only)."""
+    if settings is None:
+        return Memo(None, False, MEMO_SOURCES, MEMO_PACKAGES)
+    return Memo.for_build(settings, "search_index", MEMO_SOURCES, MEMO_PACKAGES)
 
 
 def memoized_terms(doc: dict, memo: Memo) -> dict[str, list[str]]:

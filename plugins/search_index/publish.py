@@ -36,11 +36,8 @@ def write_search_files(generator, writer):
     folder = output / "recherche"
     folder.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    # Same switches as Pelican's content cache: an edit re-analyses only the edited profile.
-    terms_memo = memo(
-        Path(settings["CACHE_PATH"]) / "search_index.pickle" if settings.get("CACHE_CONTENT") else None,
-        load=bool(settings.get("LOAD_CONTENT_CACHE")),
-    )
+    # An edit re-analyses only the edited profile.
+    terms_memo = memo(settings)
     quick, complete = payloads(generator.articles, secteurs, terms_memo)
     (folder / "index.json").write_text(to_json(quick), encoding="utf-8")
     (folder / "index-complet.json").write_text(to_json(complete), encoding="utf-8")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pelican.generators import ArticlesGenerator
 
 from content_model.memo import Memo, text_key
@@ -31,12 +29,7 @@ def describe_content(generators):
     base, noc = public_url(settings), settings.get("NOC_UNIT_GROUPS") or {}
     # Reading a page's sections back from its HTML is the slow part: kept between builds under
     # the hash of the HTML, with Pelican's content cache switches.
-    memo = Memo(
-        Path(settings["CACHE_PATH"]) / "structured_data.pickle" if settings.get("CACHE_CONTENT") else None,
-        bool(settings.get("LOAD_CONTENT_CACHE")),
-        sources=[Path(sections_module.__file__)],
-        packages=(),
-    )
+    memo = Memo.for_build(settings, "structured_data", [sections_module.__file__], ())
     for metier in articles.articles:
         unit = noc.get(metier.cnp)
         metier.occupation = occupation(

@@ -20,21 +20,36 @@ def metier(slug, title, body):
 
 
 def test_memoized_terms_give_the_same_index_and_only_edited_profiles_are_analysed(tmp_path, monkeypatch):
-    table = tmp_path / "search_index.pickle"
+    settings = {"CACHE_PATH": tmp_path, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
     secteurs = [SimpleNamespace(slug="a", title="Secteur A")]
     metiers = [metier("cuisinier", "Cuisinier", "repas"), metier("aide", "Aide", "accueil")]
-    first = build.payloads(metiers, secteurs, build.memo(table))
+    first = build.payloads(
+        metiers,
+        secteurs,
+        build.memo(settings),
+    )
 
     analysed = []
     original = build.analyse
     monkeypatch.setattr(
         build, "analyse", lambda doc, fields: analysed.append(doc["title"]) or original(doc, fields)
     )
-    assert build.payloads(metiers, secteurs, build.memo(table)) == first
+    assert (
+        build.payloads(
+            metiers,
+            secteurs,
+            build.memo(settings),
+        )
+        == first
+    )
     assert analysed == []
 
     metiers[0].content = "<p>repas et collations</p>"
-    edited = build.payloads(metiers, secteurs, build.memo(table))
+    edited = build.payloads(
+        metiers,
+        secteurs,
+        build.memo(settings),
+    )
     assert analysed == ["Cuisinier"]
     assert edited != first
     assert edited == build.payloads(metiers, secteurs, build.memo())  # same as without a memo
