@@ -120,8 +120,7 @@ class Batch:
         self._send(everything=True)
 
     def path(self, key: str) -> Path:
-        if any(job.key == key for job in self._pending):
-            self.flush()
+        self.flush()  # the job may still be waiting for a full chunk
         future = self._futures.get(key)
         if future is not None:
             future.result()  # re-raises a worker's exception here

@@ -229,8 +229,7 @@ def finish_images(pelican):
     made = sum(batch.made for batch in batches)
     output = Path(pelican.output_path)
     for dest, job in planned:
-        if dest:
-            place(paths[job.key], output / dest)
+        place(paths[job.key], output / dest)
     logger.info(
         "images: %d fichiers (%d produits, %d en cache) en %.2f s",
         len(paths),
