@@ -39,10 +39,16 @@ def noc_csv(noc_dir) -> Path:
 
 
 def run_build(
-    content: Path, output: Path, noc_csv: Path | None = None, settings: str = "pelicanconf.py", **extra
+    content: Path,
+    output: Path,
+    noc_csv: Path | None = None,
+    settings: str = "pelicanconf.py",
+    timeout: int = 600,
+    **extra,
 ) -> subprocess.CompletedProcess:
-    """Run the real Pelican CLI with the project's settings on some content."""
-    overrides = {"NOC_REFERENCE": [str(noc_csv)] if noc_csv else [], **extra}
+    """Run the real Pelican CLI with the project's settings on some content; the build's
+    caches go next to the output, never into the repository's cache/."""
+    overrides = {"CACHE_PATH": str(Path(output).parent / "cache"), **extra}
     args = [
         sys.executable,
         "-m",
@@ -58,7 +64,7 @@ def run_build(
     # One -e with every pair: Pelican keeps only the last -e flag given.
     args += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

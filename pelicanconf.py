@@ -14,8 +14,7 @@ HTML_LANG = "fr-CA"
 # Profiles are articles (content/metiers), sectors are pages (content/secteurs).
 ARTICLE_PATHS = ["metiers"]
 PAGE_PATHS = ["secteurs"]
-STATIC_PATHS = ["images", "extra"]
-EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
+STATIC_PATHS = ["images"]
 SLUGIFY_SOURCE = "basename"
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "metiers"
@@ -27,7 +26,18 @@ ARTICLE_SAVE_AS = "metiers/{slug}/index.html"
 PAGE_URL = "secteurs/{slug}/"
 PAGE_SAVE_AS = "secteurs/{slug}/index.html"
 INDEX_SAVE_AS = "index.html"
-DIRECT_TEMPLATES = ["index", "metiers", "secteurs", "cnp", "recherche", "a_propos", "404"]
+# The site's own pages, in one list: (address, label in the main navigation or None).
+# Navigation, link validation and the sitemap read it; each has its template below.
+SITE_PAGES = [
+    ("", None),
+    ("metiers/", "Métiers A–Z"),
+    ("secteurs/", "Secteurs"),
+    ("cnp/", "Codes CNP"),
+    ("recherche/", "Recherche"),
+    ("a-propos/", "À propos"),
+]
+DIRECT_TEMPLATES = ["index", "metiers", "secteurs", "cnp", "recherche", "a_propos", "404", "robots"]
+ROBOTS_SAVE_AS = "robots.txt"
 METIERS_SAVE_AS = "metiers/index.html"
 SECTEURS_SAVE_AS = "secteurs/index.html"
 CNP_SAVE_AS = "cnp/index.html"
@@ -50,38 +60,27 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Content caching keyed by file hash (CI checkouts lose mtimes): an edit rebuilds fast.
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
-CONTENT_CACHING_LAYER = "reader"
-CHECK_MODIFIED_METHOD = "md5"
+# Each content file is read once per build and kept in cache/ under the hash of its text
+# (content_model's memo, CONTENT_MEMO): Pelican's own content cache would keep a second copy.
+CACHE_CONTENT = False
+CONTENT_MEMO = True
 CACHE_PATH = "cache"
+# Autoescape: every value is escaped unless a template marks it safe (sanitized HTML only).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {"permalink": False},
-    },
-    "output_format": "html5",
-}
-
-# Plugins: content_model first (the others import its model).
-PLUGIN_PATHS = ["plugins"]
-# atomic_output last: it publishes the staging folder once every other plugin has written.
+# Plugins are the `plugins` package: any order works (each imports what it needs).
+PLUGIN_PATHS = ["."]
 PLUGINS = [
-    "content_model",
-    "listings",
-    "sitemap_xml",
-    "open_data",
-    "images",
-    "structured_data",
-    "search_index",
-    "minify",
-    "atomic_output",
+    "plugins.content_model",
+    "plugins.listings",
+    "plugins.sitemap_xml",
+    "plugins.open_data",
+    "plugins.images",
+    "plugins.structured_data",
+    "plugins.search_index",
+    "plugins.minify",
+    "plugins.atomic_output",
 ]
-
-# NOC 2021 reference list, downloaded by `invoke fetch-noc` (first existing file wins).
-NOC_REFERENCE = ["data/cnp-2021-structure.csv"]
 # Address of the published site: canonical links, Open Graph, JSON-LD and printed QR codes use it
 # even in a local preview (a printed fiche must lead to the real site).
 PUBLIC_URL = "https://faislesaut.csmoesac.qc.ca"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import sys
 import tempfile
@@ -12,17 +13,17 @@ from pathlib import Path
 from invoke import task
 
 ROOT = Path(__file__).parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 
-from content_model import scaffold  # noqa: E402
-from content_model.memo import Memo  # noqa: E402
-from content_model.noc import find_reference, load_unit_groups  # noqa: E402
-from content_model.validate import report, validate_content  # noqa: E402
+from plugins.content_model import scaffold  # noqa: E402
+from plugins.content_model.build import Build, BuildStopped  # noqa: E402
+from plugins.content_model.reference import NOC_FILES, Noc  # noqa: E402
+from plugins.content_model.rules import annotations, report  # noqa: E402
 
-NOC_URL = (
-    "https://www.statcan.gc.ca/fr/sujets/norme/cnp/2021/indexV1/cnp-2021-v1.0-structure-classification.csv"
-)
-NOC_FILE = ROOT / "data" / "cnp-2021-structure.csv"
+# Where `invoke fetch-noc` takes the five NOC files from (a folder or a URL prefix): the
+# committee's normalized copy of Statistics Canada's files (see data/README.md).
+NOC_SOURCE = str(ROOT.parent / "shared" / "data" / "noc")
+NOC_DIR = ROOT / "data" / "cnp"
 CHROMIUM = "/usr/bin/chromium"
 LIBERATION = "/usr/share/fonts/truetype/liberation"
 
@@ -55,21 +56,59 @@ def serve(c, port=8000):
     c.run(f"python -m http.server {port} --bind 127.0.0.1 --directory output", pty=False)
 
 
-@task
-def check(c, content="content"):
-    """Validate all content (schema, sectors, codes, links) without building: fast."""
-    path = find_reference([NOC_FILE], ROOT)
-    noc = load_unit_groups(path) if path else None
-    if noc is None:
-        print(
-            "Avertissement : référentiel CNP absent (invoke fetch-noc) : codes non vérifiés.", file=sys.stderr
-        )
-    # The build's memo (cache/): files unchanged since the last check or build are not re-parsed.
-    problems = validate_content(ROOT / content, noc, Memo(ROOT / "cache" / "content_model.pickle"))
+def settings(content: str = "content", **overrides) -> dict:
+    """The project's settings (pelicanconf.py) for another content folder."""
+    import logging
+
+    from pelican.settings import read_settings
+
+    logging.getLogger("pelican.settings").setLevel(logging.ERROR)  # feed-domain notice: not for editors
+    return read_settings(
+        str(ROOT / "pelicanconf.py"), override={"PATH": str(Path(content).resolve()), **overrides}
+    )
+
+
+def content_problems(content: str = "content") -> list:
+    """Every problem of a content folder: the build's own rules (content_model.rules)."""
+    try:
+        return Build(settings(content)).problems
+    except BuildStopped as error:
+        print(error, file=sys.stderr)
+        sys.exit(1)
+
+
+@task(
+    help={
+        "content": "dossier de contenu (content par défaut)",
+        "format": "texte ou github (annotations de pull request)",
+    }
+)
+def check(c, content="content", format="texte"):
+    """Vérifier le contenu avec les règles du build : schéma, secteurs, codes CNP, liens, sections."""
+    problems = content_problems(content)
+    if format == "github":
+        if problems:
+            print(annotations(problems))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(job_summary(problems))
     if problems:
         print(report(problems), file=sys.stderr)
         sys.exit(1)
     print("Contenu valide.")
+
+
+def job_summary(problems: list) -> str:
+    """A short French summary for the pull request's checks page."""
+    if not problems:
+        return "### Contenu valide\n\nToutes les fiches respectent les règles du site.\n"
+    files = sorted({p.file for p in problems})
+    lines = [f"### {len(problems)} problème(s) dans {len(files)} fichier(s)", ""]
+    lines += [
+        f"- `{p.file}{':' + str(p.line) if p.line else ''}` — {p.field} : {p.message}" for p in problems[:50]
+    ]
+    return "\n".join(lines) + "\n"
 
 
 @task
@@ -90,38 +129,61 @@ def test(c, k="", browser=True):
     c.run(f"python -m pytest {'-k ' + repr(k) if k else ''}", pty=False)
 
 
-@task
-def fetch_noc(c, url=NOC_URL, dest=str(NOC_FILE)):
-    """Download Statistics Canada's NOC 2021 classification structure (CSV) into data/."""
+@task(help={"source": "dossier ou adresse (préfixe d'URL) des cinq fichiers CNP normalisés"})
+def fetch_noc(c, source=NOC_SOURCE, dest=str(NOC_DIR)):
+    """Mettre à jour les données CNP 2021/2016 de data/cnp/ (les cinq fichiers ensemble, vérifiés)."""
     dest_path = Path(dest)
-    dest_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=dest_path.parent, suffix=".part", delete=False) as part:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            shutil.copyfileobj(response, part)
-    groups = load_unit_groups(part.name)  # refuse a file that is not a NOC list
-    Path(part.name).replace(dest_path)
+    dest_path.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=dest_path, prefix=".fetch-") as work:
+        try:
+            for name in NOC_FILES:
+                target = Path(work) / name
+                if "://" in source:
+                    with urllib.request.urlopen(f"{source.rstrip('/')}/{name}", timeout=60) as response:
+                        target.write_bytes(response.read())
+                else:
+                    shutil.copyfile(Path(source) / name, target)
+            groups = Noc.load(Path(work)).unit_groups  # refuse files that are not the NOC lists
+        except (OSError, ValueError) as error:
+            reason = error.reason if hasattr(error, "reason") else error
+            print(
+                f"Mise à jour des données CNP impossible ({reason}) : data/cnp/ est inchangé.",
+                file=sys.stderr,
+            )
+            sys.exit(1)
+        for name in NOC_FILES:
+            os.replace(Path(work) / name, dest_path / name)
     print(f"{len(groups)} groupes de base CNP 2021 enregistrés dans {dest_path}")
 
 
-@task(help={"titre": "Titre du métier, ex. « Intervenant·e communautaire »"})
+@task(
+    help={
+        "titre": "titre du métier, ex. « Intervenant·e communautaire »",
+        "cnp": "code CNP 2021",
+        "secteurs": "secteurs séparés par des virgules",
+    }
+)
 def new_metier(c, titre, cnp="", secteurs="", content="content"):
-    """Create a valid profile skeleton in content/metiers/ (asks for the code and sectors)."""
-    cnp = cnp or input("Code CNP 2021 (5 chiffres) : ").strip()
-    secteurs = secteurs or input("Secteurs (slugs séparés par des virgules) : ").strip()
-    path = scaffold.write(
-        ROOT / content,
-        titre,
-        cnp,
-        [s.strip() for s in secteurs.split(",") if s.strip()],
-        datetime.date.today(),
-    )
-    print(f"Fiche créée : {path} — complète-la puis lance « invoke check ».")
-    noc_path = find_reference([NOC_FILE], ROOT)
-    problems = [
-        p
-        for p in validate_content(ROOT / content, load_unit_groups(noc_path) if noc_path else None)
-        if p.file.endswith(f"/{path.name}")
-    ]
-    if problems:
-        print(report(problems), file=sys.stderr)
+    """Créer le squelette d'une fiche dans content/metiers/ (demande le code CNP et les secteurs)."""
+    if titre.startswith("-") or len(titre.strip()) < 3:
+        print(
+            f'Titre invalide « {titre} » : écrire le titre du métier, ex. invoke new-metier "Cuisinier·ère"',
+            file=sys.stderr,
+        )
         sys.exit(1)
+    cnp = cnp or input("Code CNP 2021 (5 chiffres) : ").strip()
+    secteurs = secteurs or input("Secteurs (séparés par des virgules) : ").strip()
+    try:
+        path = scaffold.write(
+            ROOT / content,
+            titre,
+            cnp,
+            [s.strip() for s in secteurs.split(",") if s.strip()],
+            datetime.date.today(),
+        )
+    except (FileExistsError, scaffold.ScaffoldError) as error:
+        print(error, file=sys.stderr)
+        sys.exit(1)
+    problems = [p for p in content_problems(content) if p.file.endswith(f"/{path.name}")]
+    print(f"Fiche créée : {path} — {len(problems)} point(s) à régler avant la publication :")
+    print("\n".join(f"  {p}" for p in problems))

@@ -21,11 +21,12 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
+from plugins.content_model.noc import load_unit_groups  # noqa: E402
+
 import pelicanconf  # noqa: E402
-from content_model.frontmatter import parse  # noqa: E402
-from content_model.noc import load_unit_groups  # noqa: E402
-from images.cache import materialize  # noqa: E402
-from images.hooks import Planner, metier_card, secteur_card, site_card  # noqa: E402
+from plugins.content_model.frontmatter import parse  # noqa: E402
+from plugins.images.cache import materialize  # noqa: E402
+from plugins.images.hooks import Planner, metier_card, secteur_card, site_card  # noqa: E402
 
 NOC = ROOT.parent / "shared" / "data" / "noc" / "noc2021_unit_groups.csv"
 RESULTS = ROOT / "bench" / "results"

@@ -15,7 +15,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from content_model.model import SECTIONS  # noqa: E402
+from plugins.content_model.model import SECTIONS  # noqa: E402
 
 # Common words of the domain, so the search index sees a realistic vocabulary.
 WORDS = (

@@ -1,4 +1,4 @@
-"""The invoke tasks editors and maintainers run: fetch-noc, check, new-metier."""
+"""The invoke tasks editors and maintainers run: check, new-metier, fetch-noc."""
 
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ import threading
 import pytest
 
 from conftest import FIXTURES, ROOT
-from content_model.validate import validate_content
 
 
-def invoke(*args, input_text=None):
+def invoke(*args, input_text=None, env=None):
     return subprocess.run(
         [sys.executable, "-m", "invoke", *args],
         cwd=ROOT,
@@ -23,39 +22,57 @@ def invoke(*args, input_text=None):
         text=True,
         input=input_text,
         timeout=120,
+        env=env,
     )
 
 
 @pytest.fixture
 def http_server(noc_dir):
-    """Serve the shared NOC copy on 127.0.0.1, as Statistics Canada would serve its CSV."""
+    """Serve the committee's NOC copy on 127.0.0.1, as a publisher would serve its files."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(noc_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
 
 
-def test_fetch_noc_downloads_and_checks_the_list(http_server, tmp_path):
-    dest = tmp_path / "data" / "cnp.csv"
-    result = invoke("fetch-noc", "--url", f"{http_server}/noc2021_unit_groups.csv", "--dest", str(dest))
+def test_fetch_noc_replaces_the_five_files_together(http_server, tmp_path):
+    dest = tmp_path / "cnp"
+    result = invoke("fetch-noc", "--source", http_server, "--dest", str(dest))
     assert result.returncode == 0, result.stderr
     assert "516 groupes de base" in result.stdout
-    assert "42201," in dest.read_text(encoding="utf-8")
+    assert sorted(p.name for p in dest.iterdir()) == sorted(p.name for p in (ROOT / "data" / "cnp").iterdir())
 
 
-def test_fetch_noc_refuses_a_page_that_is_not_the_list(http_server, tmp_path):
-    dest = tmp_path / "cnp.csv"
-    result = invoke("fetch-noc", "--url", f"{http_server}/README.md", "--dest", str(dest))
-    assert result.returncode != 0 and not dest.exists()
+def test_fetch_noc_offline_or_wrong_files_says_so_and_leaves_nothing(http_server, tmp_path):
+    dest = tmp_path / "cnp"
+    dest.mkdir()
+    (dest / "noc2021_unit_groups.csv").write_text("ancien", encoding="utf-8")
+    for source in (f"{http_server}/absent", "http://127.0.0.1:9/"):
+        result = invoke("fetch-noc", "--source", source, "--dest", str(dest))
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "data/cnp/ est inchangé" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert [p.name for p in dest.iterdir()] == ["noc2021_unit_groups.csv"]
+        assert (dest / "noc2021_unit_groups.csv").read_text(encoding="utf-8") == "ancien"
 
 
-def test_check_lists_problems_and_fails(tmp_path):
+def test_check_lists_problems_and_fails_without_traceback():
     result = invoke("check", "--content", str(FIXTURES / "bad"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "secteurs: secteur inconnu" in result.stderr and "(culture-inexistante)" in result.stderr
+
+
+def test_check_as_pull_request_annotations(tmp_path):
+    summary = tmp_path / "summary.md"
+    env = dict(__import__("os").environ, GITHUB_STEP_SUMMARY=str(summary))
+    result = invoke("check", "--content", str(FIXTURES / "bad"), "--format", "github", env=env)
     assert result.returncode == 1
-    assert "secteurs: secteur inconnu (culture-inexistante)" in result.stderr
+    assert (
+        "::error file=bad/metiers/cuisinier.md,line=3,title=cnp::ce code n'existe pas dans la CNP 2021 (99999)"
+        in result.stdout
+    )
+    assert "problème(s) dans 1 fichier(s)" in summary.read_text(encoding="utf-8")
 
 
 def test_check_passes_on_valid_content():
@@ -64,7 +81,7 @@ def test_check_passes_on_valid_content():
     assert "Contenu valide." in result.stdout
 
 
-def test_new_metier_writes_a_valid_profile(tmp_path):
+def test_new_metier_writes_a_skeleton_that_is_reported_incomplete(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "valid", content)
     result = invoke(
@@ -74,18 +91,34 @@ def test_new_metier_writes_a_valid_profile(tmp_path):
         str(content),
         input_text="65201\nsecurite-alimentaire\n",
     )
-    assert result.returncode == 0, result.stderr
     created = content / "metiers" / "aide-cuisinier.md"
-    assert created.exists()
-    assert validate_content(content) == []
-    assert "cuisinier" in created.read_text(encoding="utf-8")  # a neighbour proposed as related
+    assert result.returncode == 0 and created.exists()
+    assert "Contenu valide" not in result.stdout and "à régler avant la publication" in result.stdout
+    assert "Une journée type" in result.stdout
+    assert "related:\n- cuisinier" in created.read_text(encoding="utf-8")  # a neighbour of the same sector
+    check = invoke("check", "--content", str(content))
+    assert check.returncode == 1 and "aide-cuisinier.md" in check.stderr
 
 
-def test_new_metier_reports_an_unknown_sector_with_a_suggestion(tmp_path):
+def test_new_metier_refuses_an_option_as_title_and_an_unknown_sector(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "valid", content)
+    result = invoke(
+        "new-metier",
+        "--content",
+        str(content),
+        "--titre=--help",
+        "--cnp",
+        "63200",
+        "--secteurs",
+        "petite-enfance",
+    )
+    assert result.returncode != 0 and not (content / "metiers" / "help.md").exists()
     result = invoke(
         "new-metier", "Cuisinier·ère de CPE", "--content", str(content), input_text="63200\npetite-enfanse\n"
     )
     assert result.returncode == 1
-    assert "secteur inconnu ; vouliez-vous dire « petite-enfance » ? (petite-enfanse)" in result.stderr
+    assert "secteur inconnu ; valeurs proches : petite-enfance" in result.stderr
+    assert sorted(p.name for p in (content / "metiers").iterdir()) == sorted(
+        p.name for p in (FIXTURES / "valid" / "metiers").iterdir()
+    )

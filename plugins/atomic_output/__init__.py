@@ -6,5 +6,5 @@ from .staging import publish, stage
 
 
 def register():
-    signals.initialized.connect(stage)
+    signals.get_generators.connect(stage)
     signals.finalized.connect(publish)

@@ -1,12 +1,11 @@
-"""content_model: YAML front matter reader and build-stopping validation of all content."""
+"""content_model: the content model and the one gate (read, check, sanitize) for every build."""
 
 from pelican import signals
 
-from .pelican_hooks import add_reader, forget_parsed, freeze_urls, validate_before_build
+from .hooks import only_checked_files, quiet_errors, start_build
 
 
 def register():
-    signals.readers_init.connect(add_reader)
-    signals.initialized.connect(validate_before_build)
-    signals.all_generators_finalized.connect(forget_parsed)
-    signals.all_generators_finalized.connect(freeze_urls)
+    quiet_errors()
+    signals.readers_init.connect(only_checked_files)
+    signals.generator_init.connect(start_build)

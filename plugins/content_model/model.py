@@ -1,4 +1,4 @@
-"""The content model in one place: schemas, required sections, slug rules and the problem type."""
+"""The content model in one place: folders, sections, limits, vocabularies and the problem type."""
 
 from __future__ import annotations
 
@@ -9,12 +9,21 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-SCHEMA_DIR = Path(__file__).parent / "schema"
+HERE = Path(__file__).parent
+SCHEMA_DIR = HERE / "schema"
+# The project's shipped reference data (NOC 2021, 32 sectors): see data/README.md.
+DATA_DIR = HERE.parents[1] / "data"
+
 METIERS_DIR = "metiers"
 SECTEURS_DIR = "secteurs"
 IMAGES_DIR = "images"
+EXTRA_DIR = "extra"
+# What content/ may hold: the two content folders, images, and the files the site declares.
+CONTENT_FOLDERS = (METIERS_DIR, SECTEURS_DIR, IMAGES_DIR, EXTRA_DIR)
+CONTENT_FILES = ("formations.yaml", "synonymes.yaml")
 
-# The fixed sections of a profile body, in order (level-2 Markdown headings).
+# The fixed sections of a profile body, in order (level-2 Markdown headings), and the one
+# subsection every Description ends with.
 SECTIONS = (
     "Description",
     "Tâches principales",
@@ -23,8 +32,28 @@ SECTIONS = (
     "Qualités recherchées",
     "Pour aller plus loin",
 )
+JOURNEE_TYPE = "Une journée type"
+
+# Limits: a profile is a few kilobytes; anything far larger is a mistake or an attack.
+MAX_PROFILE_BYTES = 200_000
+MAX_SECTEUR_BYTES = 50_000
+MAX_IMAGE_BYTES = 10_000_000
+MAX_IMAGE_PIXELS = 25_000_000
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+MIN_WORDS = 350
+MIN_JOURNEE_WORDS = 60
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# Holland (RIASEC) interest types, as written in the front matter, with their names on the site.
+INTERETS = {
+    "realiste": "Réaliste",
+    "investigateur": "Investigateur",
+    "artistique": "Artistique",
+    "social": "Social",
+    "entreprenant": "Entreprenant",
+    "conventionnel": "Conventionnel",
+}
 
 
 @cache
@@ -59,3 +88,7 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line else self.file
         value = f" ({self.value})" if self.value not in (None, "") else ""
         return f"{where}: {self.field}: {self.message}{value}"
+
+
+def sorted_problems(problems) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, p.message, p.value or ""))

@@ -1,43 +1,29 @@
-"""Pelican reader for Markdown files with YAML front matter (the project's content model)."""
+"""Pelican reader for the project's content files: it returns what the build already read.
+
+Every file was read and checked once when the build started (build.py); reading it again here
+would parse its YAML and convert its Markdown a second time.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
-from markdown import Markdown
-from pelican.readers import MarkdownReader
-
-from .frontmatter import parse
-from .model import METIERS_DIR
+from pelican.readers import BaseReader
 
 # Front matter keys that Pelican itself understands and must convert (dates).
 _PELICAN_TYPES = {"title", "date", "modified"}
 
 
-def safe_markdown(settings: dict) -> Markdown:
-    """Markdown that escapes raw HTML: content can never inject markup or script into a page."""
-    md = Markdown(**settings)
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
-
-
-class YamlMarkdownReader(MarkdownReader):
-    """Reads `---` YAML front matter + Markdown body; the validator has already checked both."""
-
+class FicheReader(BaseReader):
+    enabled = True
     file_extensions = ["md"]
+    fiches: dict | None = None  # set per build by hooks.start_build: {absolute path: Fiche}
 
     def read(self, source_path):
-        self._source_path = source_path
-        doc = parse(Path(source_path).read_text(encoding="utf-8"))
-        # One Markdown instance, reset between files (as Markdown's documentation advises):
-        # setting up its extensions again for every file cost as much as converting the file.
-        if getattr(self, "_safe_md", None) is None:
-            self._safe_md = safe_markdown(self.settings["MARKDOWN"])
-        self._md = self._safe_md.reset()
-        content = self._md.convert(doc.body)
-        kind = "metier" if Path(source_path).parent.name == METIERS_DIR else "secteur"
-        data = dict(doc.data, template=kind)
+        fiche = (self.fiches or {}).get(os.path.abspath(source_path))
+        if fiche is None:  # not a file the build checked: never publish it unread
+            raise ValueError(f"{source_path} : fichier non vérifié")
+        data = dict(fiche.data, template=fiche.kind, fiche=fiche)
         if "updated" in data:
             data["date"] = data["modified"] = data["updated"]
         if "resume" in data:
@@ -46,4 +32,4 @@ class YamlMarkdownReader(MarkdownReader):
             key: self.process_metadata(key, value) if key in _PELICAN_TYPES else value
             for key, value in data.items()
         }
-        return content, metadata
+        return fiche.body.html, metadata

@@ -2,13 +2,12 @@
 
 from pelican import signals
 
-from .hooks import finish_images, make_images, reset_images, start_early
+from .hooks import finish_images, make_images, start_early
 
 
 def register():
-    signals.initialized.connect(reset_images)
-    # Each profile's card and QR code start in the workers as soon as the profile is read.
+    # Each profile's card starts in the workers as soon as the profile is read.
     signals.content_object_init.connect(start_early)
     signals.all_generators_finalized.connect(make_images)
-    # Before atomic_output's finalized receiver (later in PLUGINS), which publishes the output.
-    signals.finalized.connect(finish_images)
+    # Pages are written by then (profiles first, then sectors): place the images.
+    signals.page_writer_finalized.connect(finish_images)

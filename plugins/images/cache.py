@@ -1,7 +1,10 @@
 """A content-addressed file cache: each generated file is stored under the hash of all its inputs.
 
-An unchanged card, QR code or image size is copied from the cache instead of being drawn again;
-the missing ones are made in worker processes, in the background, while Pelican writes the pages.
+An unchanged card or image size is copied from the cache instead of being drawn again; the
+missing ones are made in worker processes, in the background, while Pelican writes the pages.
+Nothing is trusted by its name: each entry is stored with the SHA-256 of its bytes
+(`<key><suffix>.sha256`) and an entry whose bytes do not match, or that disappeared, is made
+again (cache/ may be damaged or deleted at any moment of a build).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import json
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,17 +57,37 @@ class Job:
 
 
 def _store(folder: Path, name: str, data: bytes) -> Path:
-    """Write atomically: concurrent builds sharing the cache never read a half-written file."""
-    with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as part:
-        part.write(data)
+    """Write atomically, digest last: concurrent builds never read a half-written entry, and an
+    entry without its digest is not an entry."""
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
-    os.replace(part.name, path)
+    for target, payload in ((path, data), (_digest_path(path), hashlib.sha256(data).hexdigest().encode())):
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as part:
+            part.write(payload)
+        os.replace(part.name, target)
     return path
+
+
+def _digest_path(path: Path) -> Path:
+    return path.with_name(path.name + ".sha256")
+
+
+def verified(path: Path) -> bytes | None:
+    """The entry's bytes if they match their recorded digest, else None."""
+    try:
+        data = path.read_bytes()
+        expected = _digest_path(path).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return data if hashlib.sha256(data).hexdigest() == expected else None
 
 
 def _make(jobs: list[Job], folder: Path) -> None:
     for job in jobs:
-        _store(folder, job.name, job.make(*job.args))
+        try:
+            _store(folder, job.name, job.make(*job.args))
+        except OSError:
+            pass  # the cache folder went away: the file is made again when it is placed
 
 
 def default_workers() -> int:
@@ -84,6 +107,7 @@ class Batch:
         self.folder = folder
         self.workers = default_workers() if workers is None else workers
         self.paths: dict[str, Path] = {}
+        self.jobs: dict[str, Job] = {}
         self.made = 0
         self._pending: list[Job] = []
         self._pool: ProcessPoolExecutor | None = None
@@ -93,7 +117,8 @@ class Batch:
         path = self.paths.get(job.key)
         if path is None:
             path = self.paths[job.key] = self.folder / job.name
-            if not path.is_file():
+            self.jobs[job.key] = job
+            if verified(path) is None:
                 self.made += 1
                 self._pending.append(job)
                 self._send()
@@ -126,6 +151,19 @@ class Batch:
             future.result()  # re-raises a worker's exception here
         return self.paths[key]
 
+    def data(self, key: str) -> bytes:
+        """The verified bytes of one file, made here if its entry is missing or damaged."""
+        self.path(key)
+        data = verified(self.paths[key])
+        if data is None:
+            job = self.jobs[key]
+            data = job.make(*job.args)
+            try:
+                _store(self.folder, job.name, data)
+            except OSError:
+                pass
+        return data
+
     def wait(self) -> dict[str, Path]:
         self.flush()
         if self._pool is not None:
@@ -134,19 +172,3 @@ class Batch:
             self._pool.shutdown()
             self._pool, self._futures = None, {}
         return self.paths
-
-
-def start(jobs: Iterable[Job], folder: Path, workers: int | None = None) -> Batch:
-    """Start making the jobs whose file is not cached yet, in order; returns at once when workers
-    do the work (the caller goes on writing pages), after the work when it is done here."""
-    batch = Batch(folder, workers)
-    for job in jobs:
-        batch.add(job)
-    batch.flush()
-    return batch
-
-
-def materialize(jobs: Iterable[Job], folder: Path, workers: int | None = None) -> tuple[dict[str, Path], int]:
-    """({key: cached file}, number of files made): makes only the jobs whose file is not cached yet."""
-    batch = start(jobs, folder, workers)
-    return batch.wait(), batch.made

@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from content_model.model import sort_key
-from content_model.noc import BROAD_CATEGORIES, TEER, UnitGroup
+from plugins.content_model.model import sort_key
+from plugins.content_model.reference import TEER, UnitGroup
 
 
 def alphabetical(items) -> list:
@@ -46,7 +46,7 @@ def by_code(metiers, noc: dict[str, UnitGroup] | None) -> dict[str, CodeGroup]:
     return dict(sorted(groups.items()))
 
 
-def by_category_and_teer(codes: dict[str, CodeGroup]) -> list[dict]:
+def by_category_and_teer(codes: dict[str, CodeGroup], categories: dict[str, str]) -> list[dict]:
     """Broad category → TEER → code groups, in code order, for the /cnp/ page."""
     tree: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for code, group in codes.items():
@@ -54,7 +54,7 @@ def by_category_and_teer(codes: dict[str, CodeGroup]) -> list[dict]:
     return [
         {
             "code": broad,
-            "titre": BROAD_CATEGORIES.get(broad, ""),
+            "titre": categories.get(broad, ""),
             "teer": [
                 {"code": teer, "titre": TEER.get(teer, ""), "groupes": groups}
                 for teer, groups in sorted(tree[broad].items())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from plugins.content_model.build import Build
+
 from .grouping import (
     Neighbours,
     alphabetical,
@@ -23,7 +25,8 @@ def link_content(generators):
     articles.articles.sort(key=lambda a: a.slug)
     articles.articles.sort(key=lambda a: a.date, reverse=True)
     metiers, secteurs = alphabetical(articles.articles), alphabetical(pages.pages)
-    noc = articles.settings.get("NOC_UNIT_GROUPS")
+    build = Build.of(articles.context)
+    noc = build.reference.noc.unit_groups
 
     metiers_by_slug = {m.slug: m for m in metiers}
     secteurs_by_slug = {s.slug: s for s in secteurs}
@@ -43,7 +46,7 @@ def link_content(generators):
         secteurs=secteurs,
         secteurs_by_slug=secteurs_by_slug,
         codes_cnp=codes,
-        cnp_arbre=by_category_and_teer(codes),
+        cnp_arbre=by_category_and_teer(codes, build.reference.noc.categories),
     )
 
 

@@ -11,7 +11,7 @@ import json
 import shutil
 from pathlib import Path
 
-from content_model.model import SCHEMA_DIR, sort_key
+from plugins.content_model.model import SCHEMA_DIR, sort_key
 
 FIELDS = ("title", "slug", "cnp", "cnp_2016", "secteurs", "appellations", "resume", "url", "updated")
 LIST_SEPARATOR = " | "

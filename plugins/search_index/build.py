@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
-from html import unescape
 from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.idf import idf as Idf
 from lunr.vector import Vector
 
-from content_model.memo import Memo, text_key
-from content_model.model import sort_key
+from plugins.content_model.memo import Memo, text_key
+from plugins.content_model.model import sort_key
 
 from . import pipeline
 
 # Field → boost: a match in the title counts most, then other job titles, then the summary.
 FIELDS = {"title": 10, "appellations": 6, "prefixe": 4, "codes": 8, "resume": 3, "secteurs": 2, "body": 1}
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def plain(html: str) -> str:
-    return unescape(_TAGS.sub(" ", html or ""))
 
 
 def document(metier, secteur_titles: dict[str, str], ref: str) -> dict:
@@ -39,7 +32,7 @@ def document(metier, secteur_titles: dict[str, str], ref: str) -> dict:
         "codes": " ".join([metier.cnp, *(getattr(metier, "cnp_2016", None) or [])]),
         "resume": metier.resume,
         "secteurs": " ".join(secteur_titles.get(s, s) for s in metier.secteurs),
-        "body": plain(metier.content),
+        "body": metier.fiche.body.text,
     }
 
 

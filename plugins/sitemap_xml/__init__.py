@@ -2,9 +2,8 @@
 
 from pelican import signals
 
-from .sitemap import collect, write
+from .sitemap import write_sitemap
 
 
 def register():
-    signals.all_generators_finalized.connect(collect)
-    signals.finalized.connect(write)
+    signals.all_generators_finalized.connect(write_sitemap)

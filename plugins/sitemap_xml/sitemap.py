@@ -11,17 +11,20 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-LISTINGS = ("", "metiers/", "secteurs/", "cnp/", "recherche/", "a-propos/")
-_entries: list[tuple[str, str]] = []
 
-
-def collect(generators):
+def write_sitemap(generators):
+    """Every URL is known once the content is read: write the file then (into this build's
+    output folder), with no state kept until the end of the build."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
-    _entries[:] = entries(articles.articles, pages.pages)
+    listings = [path for path, _label in articles.settings.get("SITE_PAGES", [])]
+    items = entries(articles.articles, pages.pages, listings)
+    Path(articles.output_path, "sitemap.xml").write_text(
+        render(articles.settings["SITEURL"], items), encoding="utf-8"
+    )
 
 
-def entries(articles, pages) -> list[tuple[str, str]]:
+def entries(articles, pages, listings=("",)) -> list[tuple[str, str]]:
     """[(url path, ISO date)] for every public page, sorted by path."""
     dated = {a.url: a.date.date().isoformat() for a in articles}
     latest = max(dated.values(), default="")
@@ -30,7 +33,7 @@ def entries(articles, pages) -> list[tuple[str, str]]:
     for article in articles:
         code = f"cnp/{article.cnp}/"
         dated[code] = max(dated.get(code, ""), dated[article.url])
-    for path in LISTINGS:
+    for path in listings:
         dated[path] = latest
     return sorted(dated.items())
 
@@ -43,10 +46,4 @@ def render(siteurl: str, items: list[tuple[str, str]]) -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + rows + "</urlset>\n"
-    )
-
-
-def write(pelican):
-    Path(pelican.output_path, "sitemap.xml").write_text(
-        render(pelican.settings["SITEURL"], _entries), encoding="utf-8"
     )

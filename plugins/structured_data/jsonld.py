@@ -6,8 +6,6 @@ import json
 
 from markupsafe import Markup
 
-from .sections import sections
-
 TASKS = "Tâches principales"
 TRAINING = "Formation et parcours"
 QUALITIES = "Qualités recherchées"
@@ -23,10 +21,10 @@ def script_json(data) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE))
 
 
-def occupation(metier, url: str, official_title: str | None, official_url: str, body=None) -> dict:
-    """A profile as a schema.org Occupation (the NOC 2021 code as its occupational category).
-    `body`: the sections of its content, if already known (see hooks.py)."""
-    body = body if body is not None else sections(metier.content)
+def occupation(metier, url: str, official_title: str | None, official_url: str) -> dict:
+    """A profile as a schema.org Occupation (the NOC 2021 code as its occupational category),
+    from the sections its body was read into once (content_model.body)."""
+    body = {section.title: section for section in metier.fiche.body.sections}
     category = {
         "@type": "CategoryCode",
         "codeValue": metier.cnp,

@@ -2,7 +2,7 @@ import io
 
 from PIL import Image, ImageChops
 
-from images.cards import (
+from plugins.images.cards import (
     HEIGHT,
     VARIABLE_BOX,
     WIDTH,
@@ -14,7 +14,7 @@ from images.cards import (
     render,
     wrap,
 )
-from images.hooks import Planner
+from plugins.images.hooks import Planner
 
 FONTS = find_fonts()
 

@@ -2,7 +2,7 @@ import io
 
 from PIL import Image
 
-from images.illustrations import plan, resize
+from plugins.images.illustrations import plan, resize
 
 
 def photo(width, height, mode="RGB", orientation=None) -> bytes:

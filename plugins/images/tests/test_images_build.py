@@ -71,10 +71,10 @@ def test_illustration_has_responsive_webp_and_jpeg_sizes(built):
 
 def test_an_unchanged_card_is_not_drawn_again(built, noc_csv, build_site):
     root, content, cache = built
-    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("images/*")}
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("images/*.png")}
     result = build_site(content, root / "again", noc_csv, CACHE_PATH=str(cache))
     assert result.returncode == 0, result.stderr
-    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("images/*")} == before
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("images/*.png")} == before
     first, again = root / "output" / "cartes", root / "again" / "cartes"
     for card in first.rglob("*.png"):
         assert card.read_bytes() == (again / card.relative_to(first)).read_bytes()
@@ -84,6 +84,6 @@ def test_an_unchanged_card_is_not_drawn_again(built, noc_csv, build_site):
     profile.write_text(text.replace('title: "', 'title: "Nouvelle ', 1), encoding="utf-8")
     result = build_site(content, root / "edited", noc_csv, CACHE_PATH=str(cache))
     assert result.returncode == 0, result.stderr
-    added = {p.name for p in cache.glob("images/*")} - set(before)
+    added = {p.name for p in cache.glob("images/*.png")} - set(before)
     assert len(added) == 1  # only that profile's card is redrawn
     assert size(root / "edited/cartes/metiers/educatrice-a-la-petite-enfance.png") == (1200, 630)

@@ -4,7 +4,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from images.qr import qr_svg, runs
+from plugins.images.qr import qr_svg, runs
 
 URL = "https://faislesaut.csmoesac.qc.ca/metiers/intervenant-en-maison-d-hebergement/"
 

@@ -3,9 +3,9 @@ from types import SimpleNamespace as Obj
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from content_model.model import sort_key
-from content_model.noc import UnitGroup
-from listings.grouping import Neighbours, by_category_and_teer, by_code, by_letter, by_sector, related
+from plugins.content_model.model import sort_key
+from plugins.content_model.reference import UnitGroup
+from plugins.listings.grouping import Neighbours, by_category_and_teer, by_code, by_letter, by_sector, related
 
 
 def metier(slug, title, cnp, secteurs, rel=()):
@@ -40,7 +40,9 @@ def test_codes_are_grouped_with_official_titles_then_by_category_and_teer():
     )
     assert list(codes) == ["42201", "42202", "63200"]
     assert codes["42201"].titre is None and codes["42202"].titre == "Éducateurs"
-    tree = by_category_and_teer(codes)
+    tree = by_category_and_teer(
+        codes, {"4": "Enseignement, droit et services sociaux", "6": "Vente et services"}
+    )
     assert [(c["code"], [t["code"] for t in c["teer"]]) for c in tree] == [("4", ["2"]), ("6", ["3"])]
     assert tree[0]["titre"].startswith("Enseignement, droit")
 

@@ -1,4 +1,4 @@
-from minify import minifier
+from plugins.minify import minifier
 
 
 def test_html_loses_whitespace_but_keeps_text_and_structure(tmp_path):

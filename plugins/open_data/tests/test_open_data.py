@@ -3,7 +3,7 @@ import io
 import json
 from types import SimpleNamespace as Obj
 
-from open_data.publish import records, to_csv, to_json
+from plugins.open_data.publish import records, to_csv, to_json
 
 METIERS = [
     Obj(

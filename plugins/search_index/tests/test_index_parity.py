@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lunr.builder import Builder
 
-from search_index import pipeline
-from search_index.build import FIELDS, build_index
+from plugins.search_index import pipeline
+from plugins.search_index.build import FIELDS, build_index
 
 CONTENT = Path(__file__).resolve().parents[3] / "content" / "metiers"
 

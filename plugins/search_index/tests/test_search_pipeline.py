@@ -1,8 +1,8 @@
 from lunr.index import Index
 
-from search_index import pipeline
-from search_index.build import build_index
-from search_index.query import clauses, search
+from plugins.search_index import pipeline
+from plugins.search_index.build import build_index
+from plugins.search_index.query import clauses, search
 
 
 def test_accents_case_apostrophes_and_gender_fold_to_one_term():

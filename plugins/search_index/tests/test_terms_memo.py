@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from search_index import build
+from plugins.search_index import build
 
 
 def metier(slug, title, body):
@@ -15,7 +15,7 @@ def metier(slug, title, body):
         secteurs=["a"],
         appellations=[title],
         resume="Résumé.",
-        content=f"<p>{body}</p>",
+        fiche=SimpleNamespace(body=SimpleNamespace(text=body)),
     )
 
 
@@ -44,7 +44,7 @@ def test_memoized_terms_give_the_same_index_and_only_edited_profiles_are_analyse
     )
     assert analysed == []
 
-    metiers[0].content = "<p>repas et collations</p>"
+    metiers[0].fiche.body.text = "repas et collations"
     edited = build.payloads(
         metiers,
         secteurs,

@@ -1,7 +1,7 @@
 import datetime
 from types import SimpleNamespace as Obj
 
-from sitemap_xml.sitemap import entries, render
+from plugins.sitemap_xml.sitemap import entries, render
 
 
 def article(slug, day, secteurs, cnp="42201"):
@@ -13,6 +13,7 @@ def test_listing_pages_take_the_latest_profile_date_not_the_build_time():
         entries(
             [article("a", "2026-01-05", ["x"]), article("b", "2026-03-01", ["y"])],
             [Obj(url="secteurs/x/", slug="x")],
+            ["", "metiers/"],
         )
     )
     assert items["metiers/a/"] == "2026-01-05"

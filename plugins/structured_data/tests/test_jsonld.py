@@ -1,14 +1,31 @@
 import json
 from types import SimpleNamespace as Obj
 
-from structured_data.jsonld import breadcrumb_list, occupation, script_json, website
-from structured_data.sections import sections
+from plugins.content_model.body import BodyConverter
+from plugins.structured_data.jsonld import breadcrumb_list, occupation, script_json, website
 
-BODY = """<h2 id="description">Description</h2><p>Tu cuisines pour cent personnes.</p>
-<h2 id="taches">Tâches principales</h2><ul><li>Planifier les menus</li><li>Cuire &amp; servir
-<ul><li>en équipe</li></ul></li></ul>
-<h2>Formation et parcours</h2><p>Le DEP en cuisine.</p><p>Puis l'ASP.</p>
-<h2>Qualités recherchées</h2><p>Rapidité, rigueur.</p>"""
+BODY = BodyConverter().convert(
+    """## Description
+
+Tu cuisines pour cent personnes.
+
+## Tâches principales
+
+- Planifier les menus
+- Cuire & servir
+    - en équipe
+
+## Formation et parcours
+
+Le DEP en cuisine.
+
+Puis l'ASP.
+
+## Qualités recherchées
+
+Rapidité, rigueur.
+"""
+)
 
 
 def metier(**changes):
@@ -18,7 +35,7 @@ def metier(**changes):
         appellations=["cuisinière", "cuisinier"],
         resume="Prépare des repas pour une cuisine collective.",
         formation=[{"niveau": "DEP", "programme": "Cuisine"}],
-        content=BODY,
+        fiche=Obj(body=BODY),
     )
     return Obj(**{**data, **changes})
 
@@ -51,7 +68,9 @@ def test_occupation_carries_the_noc_2021_code_and_the_sections():
 
 
 def test_occupation_leaves_out_what_the_profile_does_not_say():
-    data = occupation(metier(content="<h2>Description</h2><p>Court.</p>"), "u", None, "o")
+    data = occupation(
+        metier(fiche=Obj(body=BodyConverter().convert("## Description\n\nCourt.\n"))), "u", None, "o"
+    )
     assert "responsibilities" not in data and "skills" not in data
     assert "name" not in data["occupationalCategory"]
 
@@ -75,8 +94,8 @@ def test_website_offers_the_search():
     )
 
 
-def test_sections_reads_items_and_paragraphs_per_heading():
-    found = sections(BODY)
+def test_the_body_is_read_into_items_and_paragraphs_per_heading():
+    found = {section.title: section for section in BODY.sections}
     assert list(found) == [
         "Description",
         "Tâches principales",
@@ -84,3 +103,5 @@ def test_sections_reads_items_and_paragraphs_per_heading():
         "Qualités recherchées",
     ]
     assert found["Description"].paragraphs == ["Tu cuisines pour cent personnes."]
+    assert found["Tâches principales"].items[0] == "Planifier les menus"
+    assert found["Formation et parcours"].paragraphs == ["Le DEP en cuisine.", "Puis l'ASP."]

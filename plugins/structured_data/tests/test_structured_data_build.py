@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-HOSTILE = "fin </script> et <!-- commentaire"  # the validator refuses only "<script"
+# Text the rules accept that a careless JSON-in-HTML writer would break on (quotes, backslash,
+# ampersand, line separator); "</script" itself is refused by the rules and tested on script_json.
+HOSTILE = 'fin « guillemets » & "citation" \\ barre \u2028 ligne'
 
 
 FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
@@ -19,7 +21,9 @@ def site(tmp_path_factory, noc_csv, build_site):
     shutil.copytree(FIXTURES / "valid", root / "content")
     profile = root / "content" / "metiers" / "cuisinier.md"
     text = profile.read_text(encoding="utf-8")
-    profile.write_text(text.replace("- Tâche un", f"- Tâche un {HOSTILE}", 1), encoding="utf-8")
+    profile.write_text(
+        text.replace("- Chez cuisinier 0, la tâche", f"- Tâche un {HOSTILE} la tâche", 1), encoding="utf-8"
+    )
     result = build_site(root / "content", root / "output", noc_csv)
     assert result.returncode == 0, result.stderr
     return root / "output"
@@ -36,7 +40,9 @@ def test_profile_json_ld_survives_script_tags_in_the_content(site):
     html = (site / "metiers/cuisinier/index.html").read_text(encoding="utf-8")
     data = {d["@type"]: d for d in scripts(html)}
     assert set(data) == {"Occupation", "BreadcrumbList"}
-    assert data["Occupation"]["responsibilities"][0] == f"Tâche un {HOSTILE}"
+    assert data["Occupation"]["responsibilities"][0].startswith(
+        'Tâche un fin « guillemets » & "citation" \\ barre'
+    )
     assert data["Occupation"]["occupationalCategory"]["codeValue"] == "63200"
     assert data["BreadcrumbList"]["itemListElement"][-1]["item"].endswith("/metiers/cuisinier/")
 
