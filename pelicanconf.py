@@ -3,6 +3,7 @@
 AUTHOR = "CSMO-ÉSAC"
 SITENAME = "Fais le saut"
 SITESUBTITLE = "Les métiers de l'économie sociale et de l'action communautaire"
+SLOGAN = "Fais le saut dans un métier qui a du sens"
 SITEURL = ""
 PATH = "content"
 THEME = "theme"

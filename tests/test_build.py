@@ -7,7 +7,7 @@ import shutil
 from html import unescape
 from html.parser import HTMLParser
 
-from conftest import FIXTURES, run_build, tree_digest
+from conftest import FIXTURES, ROOT, run_build, tree_digest
 
 
 class Links(HTMLParser):
@@ -61,7 +61,9 @@ def test_profile_page_shows_official_title_codes_sectors_and_steps(fixture_site)
     assert "Cuisiniers/cuisinières" in html  # official NOC 2021 French title
     assert 'href="/recherche/?cnp=63200"' in html and 'href="/recherche/?cnp=6322"' in html
     assert 'href="/secteurs/securite-alimentaire/">Sécurité alimentaire</a>' in html
-    assert re.search(r'<ol class="steps">\s*<li><span class="step-level">DEP</span>', html)
+    # Training as alternatives grouped by level, each program linked to its official page.
+    assert re.search(r'<h3 id="formation-1">Formation professionnelle</h3>\s*<ul class="programmes">', html)
+    assert 'href="https://www.admissionfp.com/programmes-et-formations/dep/5311"' in html
     assert "content/metiers/cuisinier.md" in html  # "Modifier cette fiche"
 
 
@@ -110,3 +112,59 @@ def test_publish_settings_give_absolute_urls_and_minified_pages(tmp_path, noc_cs
     assert "\n  " not in html  # indentation removed
     sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://faislesaut.csmoesac.qc.ca/metiers/cuisinier/</loc>" in sitemap
+
+
+def test_plugins_load_in_any_order(tmp_path, fixture_site):
+    from pelicanconf import PLUGINS
+
+    output = tmp_path / "output"
+    result = run_build(FIXTURES / "valid", output, PLUGINS=list(reversed(PLUGINS)))
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(output) == tree_digest(fixture_site)
+
+
+def test_two_builds_in_one_pelican_process_like_autoreload(tmp_path, monkeypatch):
+    """Autoreload runs the same Pelican object again: every build reads, checks and publishes
+    anew; a bad edit stops that build only, and the last good site stays published."""
+    import pytest
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from plugins.content_model import body
+    from plugins.content_model.build import ContentError
+
+    conversions = []
+    original = body.BodyConverter.convert
+    monkeypatch.setattr(
+        body.BodyConverter, "convert", lambda self, text: conversions.append(1) or original(self, text)
+    )
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(FIXTURES / "valid", content)
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")},
+    )
+    pelican = Pelican(settings)
+    pelican.run()
+    assert len(conversions) == 6  # 3 profiles + 3 sectors: each body converted once
+    profile = content / "metiers" / "cuisinier.md"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Prépare des repas sains", "Cuisine des repas sains"),
+        encoding="utf-8",
+    )
+    pelican.run()
+    assert len(conversions) == 7  # only the edited file is converted again
+    page = output / "metiers" / "cuisinier" / "index.html"
+    assert "Cuisine des repas sains" in page.read_text(encoding="utf-8")
+    good = tree_digest(output)
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace('cnp: "63200"', 'cnp: "99999"'), encoding="utf-8"
+    )
+    with pytest.raises(ContentError):
+        pelican.run()
+    assert tree_digest(output) == good
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace('cnp: "99999"', 'cnp: "63200"'), encoding="utf-8"
+    )
+    pelican.run()
+    assert "Cuisine des repas sains" in page.read_text(encoding="utf-8")

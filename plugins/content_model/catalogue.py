@@ -21,9 +21,14 @@ LEVEL_GROUPS = (
     ("Sans diplôme particulier", ("Formation en emploi", "PAMT", "Formation courte", "DES")),
     ("Formation professionnelle", ("AEP", "DEP", "ASP")),
     ("Collégial", ("AEC", "DEC")),
-    ("Universitaire", ("Certificat", "Microprogramme", "Programme court", "Baccalauréat", "DESS", "Maîtrise", "Doctorat")),
+    (
+        "Universitaire",
+        ("Certificat", "Microprogramme", "Programme court", "Baccalauréat", "DESS", "Maîtrise", "Doctorat"),
+    ),
 )
-LEVEL_ORDER = {level: rank for rank, level in enumerate(level for _, levels in LEVEL_GROUPS for level in levels)}
+LEVEL_ORDER = {
+    level: rank for rank, level in enumerate(level for _, levels in LEVEL_GROUPS for level in levels)
+}
 GROUP_OF = {level: group for group, levels in LEVEL_GROUPS for level in levels}
 # Where to read about recognition of prior learning (RAC), offered for the programs flagged rac.
 RAC_INFO = "reconnaissance des acquis et des compétences (RAC)"
@@ -65,8 +70,17 @@ def load(path: Path) -> tuple[dict[str, Programme], list[Problem]]:
         return {}, [Problem(rel, "fichier", "illisible : enregistrer en UTF-8")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        return {}, [Problem(rel, "YAML", f"YAML invalide : {_french(error.problem or '')}", line=mark.line + 1 if mark else None)]
-    problems = [Problem(rel, issue.field, issue.message, line=issue.line and issue.line - 1) for issue in issues]
+        return {}, [
+            Problem(
+                rel,
+                "YAML",
+                f"YAML invalide : {_french(error.problem or '')}",
+                line=mark.line + 1 if mark else None,
+            )
+        ]
+    problems = [
+        Problem(rel, issue.field, issue.message, line=issue.line and issue.line - 1) for issue in issues
+    ]
     validator = jsonschema.Draft202012Validator(schema("formations"))
     for error in validator.iter_errors(data):
         field = ".".join(str(p) for p in error.absolute_path) or "formations"
@@ -78,12 +92,20 @@ def load(path: Path) -> tuple[dict[str, Programme], list[Problem]]:
     programmes: dict[str, Programme] = {}
     for index, entry in enumerate(data):
         if entry["id"] in programmes:
-            problems.append(Problem(rel, f"{index}.id", "id en double", entry["id"], (lines.get(f"{index}.id") or 1) - 1))
+            problems.append(
+                Problem(rel, f"{index}.id", "id en double", entry["id"], (lines.get(f"{index}.id") or 1) - 1)
+            )
         programmes[entry["id"]] = Programme(**entry)
     return programmes, problems
 
 
 def options(ids: list[str], programmes: dict[str, Programme]) -> list[tuple[str, list[Programme]]]:
     """A profile's programs grouped by level group, most accessible first (alternatives)."""
-    chosen = sorted((programmes[i] for i in ids if i in programmes), key=lambda p: (LEVEL_ORDER[p.niveau], p.nom))
-    return [(group, [p for p in chosen if p.groupe == group]) for group, _ in LEVEL_GROUPS if any(p.groupe == group for p in chosen)]
+    chosen = sorted(
+        (programmes[i] for i in ids if i in programmes), key=lambda p: (LEVEL_ORDER[p.niveau], p.nom)
+    )
+    return [
+        (group, [p for p in chosen if p.groupe == group])
+        for group, _ in LEVEL_GROUPS
+        if any(p.groupe == group for p in chosen)
+    ]

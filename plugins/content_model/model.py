@@ -56,6 +56,63 @@ INTERETS = {
 }
 
 
+# Display names of the practical facts (front matter values are slugs).
+HORAIRES = {
+    "jour": "de jour",
+    "soir": "de soir",
+    "nuit": "de nuit",
+    "fin-de-semaine": "la fin de semaine",
+    "temps-plein": "à temps plein",
+    "temps-partiel": "à temps partiel",
+    "saisonnier": "saisonnier",
+    "sur-appel": "sur appel",
+    "horaire-variable": "horaire variable",
+}
+MILIEUX = {
+    "bureau": "au bureau",
+    "terrain": "sur le terrain",
+    "domicile-des-personnes": "au domicile des personnes",
+    "exterieur": "à l'extérieur",
+    "cuisine": "en cuisine",
+    "atelier": "en atelier",
+    "usine": "en usine",
+    "entrepot": "en entrepôt",
+    "magasin": "en magasin",
+    "chantier": "sur les chantiers",
+    "ecole": "à l'école",
+    "service-de-garde": "en service de garde",
+    "lieu-culturel": "dans un lieu culturel",
+    "ferme": "à la ferme",
+    "foret": "en forêt",
+    "vehicule": "sur la route",
+    "teletravail": "en télétravail",
+    "hebergement": "en hébergement",
+    "etablissement-de-sante": "en établissement de santé",
+    "salle-communautaire": "en salle communautaire",
+    "restaurant": "au restaurant ou au bar",
+}
+MOIS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def date_fr(iso: str) -> str:
+    """« 2026-11-23 » → « 23 novembre 2026 » (« 1er » for the first day)."""
+    year, month, day = (int(part) for part in str(iso)[:10].split("-"))
+    return f"{'1er' if day == 1 else day} {MOIS[month - 1]} {year}"
+
+
 @cache
 def schema(kind: str) -> dict:
     """The JSON Schema of a content kind: "metier" or "secteur"."""

@@ -53,7 +53,7 @@ def secteur_card(secteur, count: int, settings: dict) -> cards.Card:
 
 def site_card(settings: dict) -> cards.Card:
     return cards.Card(
-        "Fiches métiers", "Fais le saut dans un métier qui a du sens", "CNP 2021", "", **identity(settings)
+        "Fiches métiers", settings.get("SLOGAN", settings["SITENAME"]), "CNP 2021", "", **identity(settings)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins.content_model.build import Build
+from plugins.content_model.reference import TEER
 
 from .grouping import (
     Neighbours,
@@ -38,6 +39,8 @@ def link_content(generators):
     for metier in metiers:
         metier.secteurs_pages = [secteurs_by_slug[s] for s in metier.secteurs if s in secteurs_by_slug]
         metier.apparentes = related(metier, metiers_by_slug, neighbours)
+        metier.formation_options = build.formation_options(metier.formation)
+        metier.teer = TEER.get(metier.cnp[1], "")
         metier.noc = (noc or {}).get(metier.cnp)
 
     articles.context.update(

@@ -32,6 +32,7 @@ def describe_content(generators):
             f"{base}/{metier.url}",
             unit.titre if unit else None,
             settings["CNP_OFFICIEL_URL"].format(code=metier.cnp),
+            build.formation_options(metier.formation),
         )
     articles.context["site_jsonld"] = website(
         settings["SITENAME"], settings.get("SITESUBTITLE", ""), base, settings.get("AUTHOR", "")

@@ -21,7 +21,7 @@ def script_json(data) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE))
 
 
-def occupation(metier, url: str, official_title: str | None, official_url: str) -> dict:
+def occupation(metier, url: str, official_title: str | None, official_url: str, formation=()) -> dict:
     """A profile as a schema.org Occupation (the NOC 2021 code as its occupational category),
     from the sections its body was read into once (content_model.body)."""
     body = {section.title: section for section in metier.fiche.body.sections}
@@ -44,10 +44,11 @@ def occupation(metier, url: str, official_title: str | None, official_url: str) 
         "educationRequirements": [
             {
                 "@type": "EducationalOccupationalCredential",
-                "credentialCategory": step["niveau"],
-                "name": step["programme"],
+                "credentialCategory": programme.niveau,
+                "name": programme.nom,
             }
-            for step in metier.formation
+            for _group, programmes in formation
+            for programme in programmes
         ],
         "occupationLocation": {"@type": "AdministrativeArea", "name": "Québec"},
     }

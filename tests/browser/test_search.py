@@ -169,7 +169,7 @@ def test_results_never_run_markup_from_content(page, site_url):
 def test_browser_and_python_give_the_same_results(page, site_url, real_site):
     from lunr.index import Index
 
-    from search_index.query import search
+    from plugins.search_index.query import search
 
     data = json.loads((real_site / "recherche" / "index.json").read_text(encoding="utf-8"))
     index = Index.load(

@@ -19,7 +19,7 @@ def test_second_run_converts_only_the_edited_file(tree, tmp_path):
     tree.metier("cuisinier", GOOD_FRONT + "salaire: 20\n")
     first, conversions = run(tree, table)
     assert conversions == 4 and first == [
-        "content/metiers/cuisinier.md:16: salaire: champ inconnu (vérifier l'orthographe)"
+        "content/metiers/cuisinier.md:14: salaire: champ inconnu (vérifier l'orthographe)"
     ]
     again, conversions = run(tree, table)
     assert again == first and conversions == 0

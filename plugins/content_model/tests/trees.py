@@ -3,6 +3,7 @@ breaks exactly one thing and checks the one problem reported."""
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from plugins.content_model.model import slugify
 from plugins.content_model.reference import Reference
 from plugins.content_model.rules import check
 
+CATALOGUE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "valid" / "formations.yaml"
+
 GOOD_FRONT = textwrap.dedent(
     """\
     title: "Cuisinier·ère"
@@ -18,9 +21,7 @@ GOOD_FRONT = textwrap.dedent(
     cnp_2016: ["6322"]
     secteurs: [securite-alimentaire]
     appellations: [cuisinière de cafétéria]
-    formation:
-      - niveau: DEP
-        programme: "Cuisine"
+    formation: [dep-cuisine]
     resume: "Prépare des repas pour une cuisine collective ou un CPE."
     interets: [realiste, artistique]
     horaires: [jour]
@@ -85,6 +86,7 @@ class Tree:
         self.root = root
         (root / "metiers").mkdir(parents=True)
         (root / "secteurs").mkdir(parents=True)
+        shutil.copyfile(CATALOGUE, root / "formations.yaml")
         self.secteur("Sécurité alimentaire")
         self.cited = ["autre"]
         self.metier(

@@ -48,3 +48,17 @@ def test_csv_round_trips_commas_quotes_and_lists():
 def test_json_keeps_lists_and_counts():
     data = json.loads(to_json(records(METIERS, ""), "Fais le saut"))
     assert data["nombre"] == 2 and data["metiers"][1]["cnp_2016"] == ["4214"]
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas():
+    hostile = Obj(
+        **{
+            **vars(METIERS[1]),
+            "title": '=HYPERLINK("http://x")',
+            "resume": "@SUM(1)",
+            "appellations": ["+1", "-2"],
+        }
+    )
+    rows = list(csv.DictReader(io.StringIO(to_csv(records([hostile], "https://s")))))
+    assert rows[0]["title"].startswith("'=") and rows[0]["resume"].startswith("'@")
+    assert rows[0]["appellations"] == "'+1 | -2"

@@ -2,6 +2,7 @@ import json
 from types import SimpleNamespace as Obj
 
 from plugins.content_model.body import BodyConverter
+from plugins.content_model.catalogue import Programme
 from plugins.structured_data.jsonld import breadcrumb_list, occupation, script_json, website
 
 BODY = BodyConverter().convert(
@@ -34,7 +35,6 @@ def metier(**changes):
         cnp="63200",
         appellations=["cuisinière", "cuisinier"],
         resume="Prépare des repas pour une cuisine collective.",
-        formation=[{"niveau": "DEP", "programme": "Cuisine"}],
         fiche=Obj(body=BODY),
     )
     return Obj(**{**data, **changes})
@@ -49,7 +49,11 @@ def test_script_json_cannot_close_the_script_element_and_still_parses():
 
 def test_occupation_carries_the_noc_2021_code_and_the_sections():
     data = occupation(
-        metier(), "https://x.qc.ca/metiers/cuisinier/", "Cuisiniers/cuisinières", "https://noc/63200"
+        metier(),
+        "https://x.qc.ca/metiers/cuisinier/",
+        "Cuisiniers/cuisinières",
+        "https://noc/63200",
+        [("Formation professionnelle", [Programme("dep-cuisine", "DEP", "Cuisine")])],
     )
     assert data["@type"] == "Occupation"
     assert data["name"] == "Cuisinier·ère"
