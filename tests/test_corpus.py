@@ -38,3 +38,21 @@ def test_every_profile_has_practical_facts_and_interests():
         f.slug: [k for k in PRACTICAL_FACTS if not f.data.get(k)] for f in build().corpus.of_kind("metier")
     }
     assert {slug: keys for slug, keys in missing.items() if keys} == {}
+
+
+def test_every_synonym_group_leads_to_a_profile():
+    """Each line of content/synonymes.yaml finds at least one profile (title, other titles,
+    summary or text): a synonym nobody's text uses only adds noise."""
+    import yaml
+
+    from plugins.search_index.pipeline import Synonyms
+
+    groups = yaml.safe_load((ROOT / "content" / "synonymes.yaml").read_text(encoding="utf-8"))
+    found = set()
+    synonyms = Synonyms(groups)
+    for fiche in build().corpus.of_kind("metier"):
+        text = " . ".join(
+            [fiche.data["title"], *fiche.data["appellations"], fiche.data["resume"], fiche.body.text]
+        )
+        found.update(synonyms.concepts(text))
+    assert sorted({name for name in synonyms.table.values()} - found) == []

@@ -1,29 +1,33 @@
 """The French text pipeline, shared by the index (built here) and the browser (recherche.js).
 
-Every function is registered under a label that the browser registers too: "stemmer-fr" is
-lunr-languages' French Snowball stemmer, which matches snowballstemmer on accent-folded words;
-the "-fls" functions are the project's own, re-implemented line for line in recherche.js.
-Order: trim → fold accents and case → masculine form → stop words → stem. Folding first makes
-"educatrice" and "éducatrice" one word; the masculine step makes "préposée" and "préposé" one.
+Two normalizations, each written once here and once in recherche.js (a browser test compares
+them on the whole corpus vocabulary):
+- `light`: accents and case folded, feminine → masculine, plural dropped. Used for titles, other
+  titles and summaries: « éducatrice » and « éducateurs » meet, « éducation » stays apart, and
+  « travailleur » never becomes « travail ».
+- `stem`: `light` then the Snowball French stemmer (lunr-languages' "stemmer-fr" in the browser).
+  Used for the body only, where recall matters more than precision.
+Phrases of the synonym file (content/synonymes.yaml) become one concept term, in documents and
+in queries alike, so a multi-word expression matches as a whole.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import cache
 from pathlib import Path
 
 import snowballstemmer
-from lunr.pipeline import Pipeline
-from lunr.token import Token
+import yaml
 
 HERE = Path(__file__).parent
-# Apostrophes split words: « d'aide » indexes « aide ». The browser uses the same characters.
-SEPARATOR = re.compile(r"[\s\-'’ʼ/]+")
-_TRIM = re.compile(r"^[^0-9a-zà-ÿ]+|[^0-9a-zà-ÿ]+$")
-# Feminine → masculine endings, longest first (same table in recherche.js).
+# Apostrophes, hyphens and slashes split words: « d'aide » indexes « aide ».
+SEPARATOR = re.compile(r"[\s\-'’ʼ/.,;:!?«»()\[\]\"“”…]+")
+_TRIM = re.compile(r"^[^0-9a-z]+|[^0-9a-z]+$")
+# Inclusive suffixes (« intervenant·e ») are dropped: the masculine base is kept.
+INCLUSIVE = re.compile(r"·[a-zà-ÿ]+", re.IGNORECASE)
+# Feminine → masculine endings, longest first (same table in the browser, sent with the index).
 GENRE = (
     ("trices", "teurs"),
     ("trice", "teur"),
@@ -43,9 +47,14 @@ GENRE = (
     ("aise", "ais"),
     ("ives", "ifs"),
     ("ive", "if"),
+    ("elles", "els"),
+    ("elle", "el"),
+    ("ales", "aux"),
+    ("ale", "al"),
     ("ees", "es"),
     ("ee", "e"),
 )
+MAX_WORD = 40  # longer "words" are noise (and would cost the browser time)
 _stemmer = snowballstemmer.stemmer("french")
 
 
@@ -54,7 +63,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-@cache
 def masculin(word: str) -> str:
     for feminine, masculine in GENRE:
         if word.endswith(feminine) and len(word) > len(feminine) + 2:
@@ -62,104 +70,100 @@ def masculin(word: str) -> str:
     return word
 
 
+def singulier(word: str) -> str:
+    if len(word) > 4 and word.endswith("aux"):
+        return word[:-3] + "al"
+    if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 @cache
 def stop_words() -> frozenset[str]:
     lines = (HERE / "stopwords_fr.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def split(text: str) -> list[str]:
+    """Folded words of a text, in order, stop words included (phrases need them)."""
+    words = SEPARATOR.split(INCLUSIVE.sub("", text or ""))
+    return [w for w in (_TRIM.sub("", fold(w))[:MAX_WORD] for w in words) if w]
 
 
 @cache
-def synonyms() -> dict[str, list[str]]:
-    return json.loads((HERE / "synonymes.json").read_text(encoding="utf-8"))
-
-
-def _update(token: Token, fn) -> Token | None:
-    token.update(lambda s, _metadata: fn(s))
-    return token if str(token) else None
-
-
-def trimmer(token, i=None, tokens=None):
-    return _update(token, lambda s: _TRIM.sub("", s))
-
-
-def folder(token, i=None, tokens=None):
-    return _update(token, fold)
-
-
-def genre(token, i=None, tokens=None):
-    return _update(token, masculin)
-
-
-def stop_word_filter(token, i=None, tokens=None):
-    return None if str(token) in stop_words() else token
+def light(word: str) -> str:
+    """A folded word's light form (see the module docstring)."""
+    return singulier(masculin(word))
 
 
 @cache
 def stem(word: str) -> str:
-    """Snowball is slow in pure Python; a corpus has few distinct words, so stem each once."""
-    return _stemmer.stemWord(word)
+    return _stemmer.stemWord(light(word))
 
 
-def stemmer(token, i=None, tokens=None):
-    return _update(token, stem)
+def terms(text: str, how=light) -> list[str]:
+    """Indexed terms of a text: its words without stop words, normalized by `how`."""
+    stop = stop_words()
+    return [how(w) for w in split(text) if w not in stop]
 
 
-STEPS = (
-    (trimmer, "trimmer-fls"),
-    (folder, "fold-fls"),
-    (genre, "genre-fls"),
-    (stop_word_filter, "stopWordFilter-fls"),
-    (stemmer, "stemmer-fr"),
-)
-for _fn, _label in STEPS:
-    Pipeline.register_function(_fn, _label)
+def whole_words(text: str) -> list[str]:
+    """Folded words without stop words: for typos and prefixes while typing."""
+    stop = stop_words()
+    return [w for w in split(text) if w not in stop]
 
 
-# Inclusive suffixes (« intervenant·e ») are dropped: the masculine base plus the feminine
-# appellations cover both forms.
-INCLUSIVE = re.compile(r"·[a-zà-ÿ]+", re.IGNORECASE)
+class Synonyms:
+    """Groups of equivalent words and phrases (content/synonymes.yaml), two-way.
 
+    Each phrase is a tuple of light forms (stop words kept, so « service de garde » is one
+    phrase); a concept term names its group. `concepts(text)` finds the phrases in a text,
+    longest first, without overlaps."""
 
-def split(text: str) -> list[str]:
-    return [part for part in SEPARATOR.split(INCLUSIVE.sub("", text or "")) if part]
+    def __init__(self, groups: list[list[str]]):
+        # Groups sharing a phrase are one group.
+        merged: list[set[tuple[str, ...]]] = []
+        for group in groups:
+            phrases = {tuple(light(w) for w in split(str(item))) for item in group}
+            phrases.discard(())
+            overlapping = [m for m in merged if m & phrases]
+            for m in overlapping:
+                phrases |= m
+                merged.remove(m)
+            merged.append(phrases)
+        self.table: dict[tuple[str, ...], str] = {}
+        for phrases in merged:
+            name = "≈" + "-".join(min(phrases, key=lambda p: (len(p), p)))
+            for phrase in phrases:
+                self.table[phrase] = name
+        self.longest = max((len(p) for p in self.table), default=0)
 
+    @classmethod
+    def load(cls, path: Path) -> Synonyms:
+        if not path.is_file():
+            return cls([])
+        return cls(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
 
-@cache
-def term(word: str, whole: bool = False) -> str | None:
-    """What the STEPS make of one lower-cased word, or None if it is dropped: the same result as
-    running the pipeline on a token, without a Token object and five calls per occurrence.
-    `whole` skips the masculine and stemming steps (the "prefixe" field keeps whole words)."""
-    word = _TRIM.sub("", word)
-    if word:
-        word = fold(word)
-    if word and not whole:
-        word = masculin(word)
-    if not word or word in stop_words():
-        return None
-    if not whole:
-        word = stem(word)
-    return word or None
+    def concepts(self, text: str) -> list[str]:
+        """Concepts of a document's text. A one-word phrase that is also a stop word (« tes »,
+        the abbreviation, is « tes » the possessive in a text) counts only in queries."""
+        folded = split(text)
+        words = [light(w) for w in folded]
+        stop = stop_words()
+        found, i = [], 0
+        while i < len(words):
+            for size in range(min(self.longest, len(words) - i), 0, -1):
+                name = self.table.get(tuple(words[i : i + size]))
+                if name and size == 1 and folded[i] in stop:
+                    continue
+                if name:
+                    found.append(name)
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
 
-
-# Raw word (as split) → indexed term, "" when dropped; one table per kind of field.
-_TERMS: dict[bool, dict[str, str]] = {False: {}, True: {}}
-
-
-def terms(text: str, whole: bool = False) -> list[str]:
-    """Indexed terms of a field, in order: lunr's tokenizer then the STEPS, word by word."""
-    table = _TERMS[whole]
-    found = []
-    for part in split(text):
-        indexed = table.get(part)
-        if indexed is None:
-            indexed = table[part] = term(part.lower(), whole) or ""
-        if indexed:
-            found.append(indexed)
-    return found
-
-
-def run(text: str) -> list[str]:
-    """The indexed terms of a text (what the browser's search pipeline produces for a word)."""
-    pipeline = Pipeline()
-    pipeline.add(*(fn for fn, _ in STEPS))
-    return [str(t) for t in pipeline.run([Token(word.lower()) for word in split(text)])]
+    def for_browser(self) -> dict[str, str]:
+        """{"service de garde": "≈garderie", …}: phrases as space-joined light forms."""
+        return {" ".join(phrase): name for phrase, name in sorted(self.table.items())}

@@ -7,7 +7,10 @@ import shutil
 import time
 from pathlib import Path
 
-from .build import memo, payloads, to_json
+from plugins.content_model.build import Build
+
+from .build import payloads, to_json
+from .pipeline import Synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -32,13 +35,14 @@ def copy_vendor(node_modules: Path, dest: Path) -> None:
 def write_search_files(generator, writer):
     settings = generator.settings
     output = Path(generator.output_path)
-    secteurs = generator.context.get("secteurs", [])
+    build = Build.of(generator.context)
     folder = output / "recherche"
     folder.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    # An edit re-analyses only the edited profile.
-    terms_memo = memo(settings)
-    quick, complete = payloads(generator.articles, secteurs, terms_memo)
+    synonyms = Synonyms.load(Path(settings["PATH"]) / "synonymes.yaml")
+    quick, complete = payloads(
+        generator.articles, generator.context.get("secteurs", []), build.reference.noc, synonyms
+    )
     (folder / "index.json").write_text(to_json(quick), encoding="utf-8")
     (folder / "index-complet.json").write_text(to_json(complete), encoding="utf-8")
     # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.

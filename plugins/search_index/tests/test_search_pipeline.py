@@ -1,53 +1,51 @@
-from lunr.index import Index
+from types import SimpleNamespace as Obj
 
+from plugins.content_model.reference import Reference
 from plugins.search_index import pipeline
-from plugins.search_index.build import build_index
-from plugins.search_index.query import clauses, search
+from plugins.search_index.build import representatives
 
 
-def test_accents_case_apostrophes_and_gender_fold_to_one_term():
-    assert pipeline.run("Éducatrice") == pipeline.run("educateur") == ["educ"]
-    assert pipeline.run("d'aide") == ["aid"]
-    assert pipeline.run("Préposée") == pipeline.run("prepose")
-    assert pipeline.run("intervenant·e") == pipeline.run("intervenante")
+def test_light_form_joins_gender_and_number_but_keeps_different_words_apart():
+    assert pipeline.light("educatrices") == pipeline.light("educateur") == "educateur"
+    assert pipeline.light("education") != pipeline.light("educateur")
+    assert pipeline.light("travailleur") != pipeline.light("travail")
+    assert pipeline.light("sociaux") == pipeline.light("sociale") == "social"
 
 
-def test_stop_words_and_separators():
-    assert pipeline.run("de la et les") == []
-    assert pipeline.split("aide-cuisinier/cuisinière d’école") == [
-        "aide",
-        "cuisinier",
-        "cuisinière",
+def test_split_folds_accents_drops_inclusive_suffixes_and_caps_words():
+    assert pipeline.split("Intervenant·e d’aide-domicile/école") == [
+        "intervenant",
         "d",
-        "école",
+        "aide",
+        "domicile",
+        "ecole",
     ]
+    assert len(pipeline.split("x" * 10_000)[0]) == pipeline.MAX_WORD
 
 
-def test_codes_survive_the_pipeline():
-    assert pipeline.run("42201 4212") == ["42201", "4212"]
+def test_terms_drop_stop_words_and_the_body_is_stemmed():
+    assert pipeline.terms("de la et les") == []
+    assert pipeline.terms("les cuisinières", pipeline.stem) == [pipeline.stem("cuisinier")]
 
 
-def test_clauses_add_prefix_only_while_typing_and_synonyms_with_lower_boost():
-    typing = clauses("thanato")
-    assert {"term": "thanato", "fields": ["prefixe"], "wildcard": True, "boost": 4} in typing
-    assert not any(c.get("wildcard") for c in clauses("thanato "))
-    assert {"term": "cpe", "boost": 3} in clauses("garderie")
-    assert clauses('+"~^*:') == []
+def test_synonym_phrases_become_one_concept_two_ways_longest_first():
+    synonyms = pipeline.Synonyms([["garderie", "service de garde"], ["tes", "éducation spécialisée"]])
+    assert synonyms.concepts("Un service de garde scolaire") == synonyms.concepts("la garderie") != []
+    assert synonyms.concepts("le service") == []
+    assert synonyms.concepts("tes tâches du jour") == []  # « tes » the possessive, in a text
+    phrase = " ".join(pipeline.light(w) for w in pipeline.split("éducation spécialisée"))
+    assert synonyms.for_browser()["tes"] == synonyms.for_browser()[phrase]
 
 
-def index_of(*docs):
-    fields = ("title", "appellations", "prefixe", "codes", "resume", "secteurs", "body")
-    return Index.load(
-        build_index(
-            [{"id": str(i), **{f: d.get(f, "") for f in fields}} for i, d in enumerate(docs)]
-        ).serialize()
-    )
+def test_groups_sharing_a_phrase_are_merged():
+    synonyms = pipeline.Synonyms([["cook", "cuisinier"], ["cuistot", "cuisinier"]])
+    assert synonyms.concepts("cook") == synonyms.concepts("cuistot")
 
 
-def test_search_ranks_title_matches_first_and_tolerates_a_typo():
-    index = index_of(
-        {"title": "Cuisinier", "prefixe": "cuisinier", "body": "cuisine collective"},
-        {"title": "Nutritionniste", "prefixe": "nutritionniste", "body": "menus pour la cuisine"},
-    )
-    assert search(index, "cuisinière") == ["0"]
-    assert search(index, "nutritioniste") == ["1"]  # one letter missing
+def test_the_profile_named_like_the_official_title_represents_its_code():
+    noc = Reference.load().noc
+    metiers = [
+        Obj(title="Aide-éducateur·trice en petite enfance", appellations=[], cnp="42202"),
+        Obj(title="Éducatrice / éducateur à la petite enfance", appellations=[], cnp="42202"),
+    ]
+    assert representatives(metiers, noc)["42202"] == [1, 0]

@@ -1,27 +1,35 @@
-/* Fais le saut: client-side search (lunr.js 2.3.9 + lunr-languages fr).
- * The pipeline and the query builder mirror plugins/search_index (pipeline.py, query.py) line for
- * line: a test compares this file's results with Python's for the same queries. */
+/* Fais le saut: client-side search (lunr.js 2.3.9; lunr-languages' French stemmer for the text).
+ * The normalization mirrors plugins/search_index/pipeline.py (a browser test compares them on the
+ * whole vocabulary). Every query word must match, in one of its forms; the first file answers
+ * titles, other titles, codes and synonyms completely, so the first list never changes; matches in
+ * the summary and the text come with the second file, listed below under their own heading. */
 (function () {
   "use strict";
 
+  var MAX_QUERY = 200;
+  var MAX_WORD = 40;
+  var SHOWN = 10;
   var form = document.getElementById("recherche-form");
   var list = document.getElementById("resultats");
+  var more = document.getElementById("resultats-texte");
+  var moreTitle = document.getElementById("titre-resultats-texte");
   var count = document.getElementById("compte");
-  if (!form || !list || !count || !window.lunr) { return; }
+  if (!form || !list || !more || !count || !window.lunr) { return; }
   var base = form.getAttribute("data-siteurl") || "";
   var fields = { q: form.elements.q, cnp: form.elements.cnp, secteur: form.elements.secteur };
-  var data = null;
-  var index = null;
+  var data = null, quick = null, text = null, resumes = null, stop = null;
 
-  // --- pipeline (same as pipeline.py) ---
-  var SEPARATOR = /[\s\-'’ʼ/]+/;
-  var TRIM = /^[^0-9a-zà-ÿ]+|[^0-9a-zà-ÿ]+$/g;
-  function fold(text) { return text.normalize("NFKD").replace(/[^\x00-\x7F]/g, "").toLowerCase(); }
-  // Inclusive suffixes (« intervenant·e ») are dropped: the masculine base plus the feminine
-  // appellations cover both forms.
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  // --- normalization (same as pipeline.py) ---
+  var SEPARATOR = /[\s\-'’ʼ/.,;:!?«»()\[\]"“”…]+/;
+  var TRIM = /^[^0-9a-z]+|[^0-9a-z]+$/g;
   var INCLUSIVE = /·[a-zà-ÿ]+/gi;
-  function split(text) {
-    return (text || "").replace(INCLUSIVE, "").split(SEPARATOR).filter(function (w) { return w; });
+  function fold(value) { return value.normalize("NFKD").replace(/[^\x00-\x7F]/g, "").toLowerCase(); }
+  function split(value) {
+    return (value || "").replace(INCLUSIVE, "").split(SEPARATOR)
+      .map(function (w) { return fold(w).replace(TRIM, "").slice(0, MAX_WORD); })
+      .filter(function (w) { return w; });
   }
   function masculin(word) {
     for (var i = 0; i < data.genre.length; i++) {
@@ -32,123 +40,207 @@
     }
     return word;
   }
-  function updating(fn) {
-    return function (token) {
-      token.update(function (s) { return fn(s); });
-      return token.toString() ? token : undefined;
-    };
+  function singulier(word) {
+    if (word.length > 4 && word.slice(-3) === "aux") { return word.slice(0, -3) + "al"; }
+    if (word.length > 3 && /[sx]$/.test(word) && word.slice(-2) !== "ss") { return word.slice(0, -1); }
+    return word;
   }
-  function registerPipeline() {
-    var stop = {};
-    data.stopwords.forEach(function (w) { stop[w] = true; });
-    var steps = [
-      [updating(function (s) { return s.replace(TRIM, ""); }), "trimmer-fls"],
-      [updating(fold), "fold-fls"],
-      [updating(masculin), "genre-fls"],
-      [function (token) { return stop[token.toString()] ? undefined : token; }, "stopWordFilter-fls"]
-    ];
-    steps.forEach(function (step) { lunr.Pipeline.registerFunction(step[0], step[1]); });
-    var pipeline = new lunr.Pipeline();
-    steps.forEach(function (step) { pipeline.add(step[0]); });
-    pipeline.add(lunr.fr.stemmer);  // registered by lunr-languages as "stemmer-fr"
-    return { run: function (text) {
-      return pipeline.run(split(text.toLowerCase()).map(function (w) { return new lunr.Token(w); }))
-        .map(String);
-    }, stop: stop };
-  }
-  var textPipeline = null;
-
-  // --- query (same as query.py) ---
-  function clauses(text) {
-    var words = split((text || "").toLowerCase());
-    var typing = !!text && !/\s$/.test(text);
-    var result = [];
-    words.forEach(function (word, position) {
-      var folded = fold(word).replace(TRIM, "");
-      var variants = [word].concat(data.synonymes[folded] || []);
-      variants.forEach(function (variant, rank) {
-        textPipeline.run(variant).forEach(function (term) {
-          result.push({ term: term, boost: rank === 0 ? 10 : 3 });
-        });
-      });
-      if (folded.length >= 5) {
-        result.push({ term: folded, fields: ["prefixe"], editDistance: 1, boost: 2 });
-      }
-      if (position === words.length - 1 && typing && folded.length >= 2 && !textPipeline.stop[folded]) {
-        result.push({ term: folded, fields: ["prefixe"], wildcard: true, boost: 4 });
+  function light(word) { return singulier(masculin(word)); }
+  function stem(word) { return lunr.fr ? lunr.fr.stemmer(new lunr.Token(light(word))).toString() : light(word); }
+  // A word being typed may stop inside a feminine ending (« éducatri »): also try the masculine
+  // ending cut at the same length (« éducateu »).
+  function prefixes(word) {
+    var found = [word, light(word)];
+    data.genre.forEach(function (pair) {
+      for (var k = 1; k <= pair[0].length; k++) {
+        if (word.length > k + 2 && word.slice(-k) === pair[0].slice(0, k)) {
+          found.push(word.slice(0, -k) + pair[1].slice(0, k));
+        }
       }
     });
-    return result;
-  }
-  function textSearch(text) {
-    var found = clauses(text);
-    if (!found.length) { return []; }
-    return index.query(function (q) {
-      found.forEach(function (c) {
-        var options = {
-          boost: c.boost, usePipeline: false,
-          wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
-        };
-        // lunr.js reads a key's presence, not its value: add fields and editDistance only when set.
-        if (c.fields) { options.fields = c.fields; }
-        if (c.editDistance) { options.editDistance = c.editDistance; }
-        q.term(c.term, options);
-      });
-    }).map(function (match) { return match.ref; });
+    return found.filter(function (w, i) { return found.indexOf(w) === i; });
   }
 
-  // --- codes: NOC 2021 (5 digits), NOC 2016 (4 digits, concordance), prefix (1-3 digits) ---
-  function codeFilter(code) {
-    if (!code) { return null; }
-    if (code.length === 5) { return { test: function (d) { return d.c === code; } }; }
-    if (code.length === 4 && data.concordance[code]) {
-      var targets = data.concordance[code];
-      return { test: function (d) { return targets.indexOf(d.c) >= 0; }, note: targets };
+  // --- the query: words and synonym phrases, each one required ---
+  function units(value, typing) {
+    var words = split(value);
+    var found = [];
+    var longest = data.longest;
+    for (var i = 0; i < words.length;) {
+      var matched = false;
+      for (var size = Math.min(longest, words.length - i); size > 0; size--) {
+        var key = words.slice(i, i + size).map(light).join(" ");
+        if (has(data.synonymes, key)) {
+          found.push({ concept: data.synonymes[key], words: words.slice(i, i + size) });
+          i += size;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) { continue; }
+      if (!stop[words[i]]) {
+        found.push({ word: words[i], words: [words[i]], partial: typing && i === words.length - 1 });
+      }
+      i++;
     }
-    return { test: function (d) { return d.c.indexOf(code) === 0; } };
+    return found;
+  }
+  function run(index, unit, conceptFields, wordFields, stemmed) {
+    var scores = Object.create(null);
+    index.query(function (q) {
+      if (unit.concept) {
+        q.term(unit.concept, { fields: conceptFields, usePipeline: false });
+        return;
+      }
+      var term = stemmed ? stem(unit.word) : light(unit.word);
+      q.term(term, { fields: wordFields, usePipeline: false, boost: 10 });
+      if (!stemmed && unit.word.length >= 5) {
+        q.term(term, { fields: wordFields, usePipeline: false, editDistance: 1, boost: 2 });
+      }
+      if (unit.partial && unit.word.length >= 2) {
+        prefixes(unit.word).forEach(function (prefix) {
+          q.term(prefix, { fields: wordFields, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
+        });
+      }
+    }).forEach(function (match) { scores[match.ref] = match.score; });
+    return scores;
+  }
+  // Per unit: {ref: score} in the first index, and in the text index once loaded.
+  function matches(found) {
+    return found.map(function (unit) {
+      return {
+        quick: run(quick, unit, ["concepts_titre", "concepts"], ["titre", "appellations"], false),
+        text: text ? mergeScores(run(text, unit, ["concepts_resume", "concepts_corps"], ["resume"], false),
+          run(text, unit, [], ["corps"], true)) : Object.create(null)
+      };
+    });
+  }
+  function mergeScores(a, b) {
+    var out = Object.create(null);
+    [a, b].forEach(function (m) { Object.keys(m).forEach(function (k) { out[k] = (out[k] || 0) + m[k]; }); });
+    return out;
+  }
+
+  // --- codes: NOC 2021 (5 digits), NOC 2016 (4, official concordance), a part (1-3) ---
+  function codeRefs(code) {
+    if (code.length === 5) { return has(data.codes, code) ? data.codes[code].slice() : []; }
+    if (code.length === 4) {
+      return has(data.concordance, code) ? [].concat.apply([], data.concordance[code].map(function (c) {
+        return has(data.codes, c) ? data.codes[c] : [];
+      })) : [];
+    }
+    return [].concat.apply([], Object.keys(data.codes).sort().filter(function (c) { return c.indexOf(code) === 0; })
+      .map(function (c) { return data.codes[c]; }));
   }
 
   function search(params) {
-    var text = (params.q || "").trim() ? params.q : "";
+    var value = (params.q || "").slice(0, MAX_QUERY);
     var code = (params.cnp || "").replace(/\D/g, "").slice(0, 5);
-    if (!code && /^\s*\d{1,5}\s*$/.test(text)) { code = text.trim(); text = ""; }
-    var filter = codeFilter(code);
-    var docs = text ? textSearch(text).map(function (ref) { return data.docs[+ref]; }) : data.docs.slice();
-    if (!text && !code && !params.secteur) { docs = []; }
-    docs = docs.filter(function (d) {
-      return (!filter || filter.test(d)) && (!params.secteur || d.s.indexOf(params.secteur) >= 0);
+    if (!code && /^\s*\d{1,5}\s*$/.test(value)) { code = value.trim(); value = ""; }
+    var typing = !!value && !/\s$/.test(value);
+    var found = units(value, typing);
+    var inSector = function (ref) { return !params.secteur || data.docs[ref][4].indexOf(params.secteur) >= 0; };
+    var result = { primary: [], secondary: [], partial: false, code: code, units: found };
+    var allowed = null;
+    if (code) {
+      var refs = codeRefs(code);
+      result.note = code.length === 4 && has(data.concordance, code) ? data.concordance[code] : null;
+      allowed = Object.create(null);
+      refs.forEach(function (ref, rank) { allowed[ref] = refs.length - rank; });
+      if (!found.length) {
+        result.primary = refs.filter(inSector);
+        return result;
+      }
+    }
+    if (!found.length) {
+      if (params.secteur) { result.primary = data.docs.map(function (_, i) { return i; }).filter(inSector); }
+      return result;
+    }
+    var perUnit = matches(found);
+    var totals = Object.create(null), quickAll = [], anyAll = [], hits = Object.create(null);
+    data.docs.forEach(function (_, ref) {
+      if ((allowed && !allowed[ref]) || !inSector(ref)) { return; }
+      var inQuick = 0, inAny = 0, score = 0;
+      perUnit.forEach(function (m) {
+        var q = m.quick[ref] || 0, t = m.text[ref] || 0;
+        if (q) { inQuick++; }
+        if (q || t) { inAny++; }
+        score += q * 10 + t;
+      });
+      totals[ref] = score;
+      hits[ref] = inAny;
+      if (inQuick === perUnit.length) { quickAll.push(ref); } else if (inAny === perUnit.length) { anyAll.push(ref); }
     });
-    return { docs: docs, note: filter && filter.note, code: code, text: text };
+    // A title that holds the query's words in a row (« maison de jeunes ») comes first.
+    var phrase = split(value).filter(function (w) { return !stop[w]; }).map(light).join(" ");
+    if (phrase.indexOf(" ") > 0) {
+      quickAll.concat(anyAll).forEach(function (ref) {
+        var title = " " + split(data.docs[ref][1]).filter(function (w) { return !stop[w]; }).map(light).join(" ") + " ";
+        if (title.indexOf(" " + phrase + " ") >= 0) { totals[ref] *= 2; }
+      });
+    }
+    var byScore = function (a, b) { return totals[b] - totals[a] || a - b; };
+    result.primary = quickAll.sort(byScore);
+    result.secondary = anyAll.sort(byScore);
+    if (!result.primary.length && !result.secondary.length && found.length > 1) {
+      var best = Math.max.apply(null, Object.keys(hits).map(function (k) { return hits[k]; }).concat([0]));
+      if (best > 0) {
+        result.partial = true;
+        result.secondary = Object.keys(hits).filter(function (k) { return hits[k] === best; })
+          .map(Number).sort(byScore).slice(0, 20);
+      }
+    }
+    return result;
   }
-  window.FaisLeSaut = { search: function (q) { return textSearch(q).map(function (r) { return data.docs[+r].id; }); } };
+  function slugs(refs) { return refs.map(function (i) { return data.docs[i][0]; }); }
+  window.FaisLeSaut = {
+    search: function (q) { var r = search({ q: q }); return slugs(r.primary.concat(r.secondary)); },
+    results: function (q) { var r = search({ q: q }); return { primary: slugs(r.primary), secondary: slugs(r.secondary), partial: r.partial }; },
+    normalize: function (words) { return words.map(function (w) { return [light(w), stem(w)]; }); },
+    split: function (value) { return split(value); }
+  };
 
   // --- rendering (text only: content can never inject markup) ---
-  function el(tag, attrs, text) {
+  function el(tag, attrs, content) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text) { node.textContent = text; }
+    if (content) { node.textContent = content; }
     return node;
   }
-  function card(doc) {
-    var li = el("li", { "class": "card", "data-cnp": doc.c });
+  // The text with each word that matches a query word in <mark>.
+  function highlight(node, value, found) {
+    var wanted = [];
+    found.forEach(function (u) { u.words.forEach(function (w) { if (!stop[w]) { wanted.push(light(w)); } }); });
+    value.split(/(\s+)/).forEach(function (part) {
+      var word = split(part)[0];
+      var hit = word && wanted.some(function (w) { var l = light(word); return l === w || (w.length >= 3 && l.indexOf(w) === 0); });
+      node.appendChild(hit ? el("mark", {}, part) : document.createTextNode(part));
+    });
+    return node;
+  }
+  function card(ref, found) {
+    var doc = data.docs[ref];
+    var li = el("li", { "class": "card", "data-cnp": doc[2] });
     var h = el("h2", { "class": "card-title" });
-    h.appendChild(el("a", { href: base + "/" + doc.u }, doc.t));
+    var link = el("a", { href: base + "/metiers/" + doc[0] + "/" });
+    highlight(link, doc[1], found);
+    h.appendChild(link);
     li.appendChild(h);
     var meta = el("p", { "class": "card-meta" });
-    meta.appendChild(el("a", { "class": "code-badge", href: base + "/cnp/" + doc.c + "/" }, "CNP " + doc.c));
-    if (doc.c16.length) { meta.appendChild(el("span", { "class": "code-old" }, " (CNP 2016 : " + doc.c16.join(", ") + ")")); }
+    meta.appendChild(el("a", { "class": "code-badge", href: base + "/cnp/" + doc[2] + "/" }, "CNP " + doc[2]));
+    if (doc[3].length) { meta.appendChild(el("span", { "class": "code-old" }, " (CNP 2016 : " + doc[3].join(", ") + ")")); }
     li.appendChild(meta);
-    li.appendChild(el("p", { "class": "card-resume" }, doc.r));
+    if (resumes) { li.appendChild(highlight(el("p", { "class": "card-resume" }), resumes[ref], found)); }
     var chips = el("ul", { "class": "chips", "aria-label": "Secteurs" });
-    doc.s.forEach(function (slug) {
+    doc[4].forEach(function (slug) {
       var item = el("li");
-      item.appendChild(el("a", { "class": "chip", href: base + "/secteurs/" + slug + "/" }, data.secteurs[slug] || slug));
+      item.appendChild(el("a", { "class": "chip", href: base + "/secteurs/" + slug + "/" }, has(data.secteurs, slug) ? data.secteurs[slug] : slug));
       chips.appendChild(item);
     });
     li.appendChild(chips);
     return li;
   }
-  function emptyState(result) {
+  function emptyState() {
     var li = el("li", { "class": "empty" });
     li.appendChild(el("p", {}, "Aucun métier ne correspond à cette recherche. Quelques pistes :"));
     var tips = el("ul");
@@ -162,30 +254,54 @@
     li.appendChild(browse);
     return li;
   }
+  function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
   function render(result, params) {
     list.textContent = "";
-    var hasQuery = params.q || params.cnp || params.secteur;
-    if (!hasQuery) { count.textContent = ""; return; }
-    result.docs.forEach(function (doc) { list.appendChild(card(doc)); });
-    if (!result.docs.length) { list.appendChild(emptyState(result)); }
-    var n = result.docs.length;
-    var text = n === 0 ? "Aucun métier trouvé" : n + (n > 1 ? " métiers trouvés" : " métier trouvé");
-    if (result.note) { text += " (code CNP 2016 " + result.code + " → CNP 2021 " + result.note.join(", ") + ")"; }
-    count.textContent = text;
+    more.textContent = "";
+    moreTitle.hidden = true;
+    if (!(params.q || params.cnp || params.secteur)) { count.textContent = ""; return; }
+    result.primary.forEach(function (ref) { list.appendChild(card(ref, result.units)); });
+    // Matches in the text come below, ten at first: a word used in many texts never floods.
+    result.secondary.forEach(function (ref, rank) {
+      var item = more.appendChild(card(ref, result.units));
+      if (rank >= SHOWN) { item.hidden = true; }
+    });
+    if (result.secondary.length > SHOWN) {
+      var rest = result.secondary.length - SHOWN;
+      var li = el("li", { "class": "voir-plus" });
+      var button = el("button", { type: "button", "class": "bouton-secondaire" }, "Afficher " + plural(rest, "autre métier", "autres métiers"));
+      button.addEventListener("click", function () {
+        Array.prototype.forEach.call(more.children, function (child) { child.hidden = false; });
+        li.remove();
+      });
+      li.appendChild(button);
+      more.appendChild(li);
+    }
+    if (result.secondary.length) {
+      moreTitle.hidden = false;
+      moreTitle.textContent = result.partial
+        ? "Aucun métier ne contient tous ces mots ; voici les plus proches"
+        : plural(result.secondary.length, "autre métier en parle dans sa description", "autres métiers en parlent dans leur description");
+    }
+    var n = result.primary.length;
+    if (!n && !result.secondary.length) { list.appendChild(emptyState()); }
+    var line = n === 0 ? "Aucun métier trouvé par son titre" : plural(n, "métier trouvé", "métiers trouvés");
+    if (!n && !result.secondary.length) { line = "Aucun métier trouvé"; }
+    if (result.note) { line += " (code CNP 2016 " + result.code + " → CNP 2021 " + result.note.join(", ") + ")"; }
+    count.textContent = line;
   }
 
   // --- state in the URL: ?q=…&cnp=…&secteur=… ---
   function read() {
-    return { q: fields.q.value, cnp: fields.cnp.value.trim(), secteur: fields.secteur.value };
+    return { q: fields.q.value.slice(0, MAX_QUERY), cnp: fields.cnp.value.trim(), secteur: fields.secteur.value };
   }
   function writeUrl(params) {
     var query = new URLSearchParams();
     ["q", "cnp", "secteur"].forEach(function (k) { if (params[k] && params[k].trim()) { query.set(k, params[k].trim()); } });
-    var url = location.pathname + (query.toString() ? "?" + query.toString() : "");
-    history.replaceState(null, "", url);
+    history.replaceState(null, "", location.pathname + (query.toString() ? "?" + query.toString() : ""));
   }
   function update() {
-    if (!index) { return; }
+    if (!quick) { return; }
     var params = read();
     writeUrl(params);
     render(search(params), params);
@@ -194,26 +310,53 @@
   function later() { clearTimeout(timer); timer = setTimeout(update, 120); }
 
   var initial = new URLSearchParams(location.search);
-  fields.q.value = initial.get("q") || "";
+  fields.q.value = (initial.get("q") || "").slice(0, MAX_QUERY);
   fields.cnp.value = initial.get("cnp") || "";
   fields.secteur.value = initial.get("secteur") || "";
-  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    update();
+    // On a phone, the results come into view once the search is sent.
+    if (window.matchMedia("(max-width: 48rem)").matches) { count.scrollIntoView({ block: "start" }); }
+  });
   fields.q.addEventListener("input", later);
   fields.cnp.addEventListener("input", later);
   fields.secteur.addEventListener("change", update);
 
+  // lunr.js drops nothing it is given: the compact files leave out empty postings.
+  function expand(serialized) {
+    serialized.invertedIndex.forEach(function (entry) {
+      serialized.fields.forEach(function (field) { if (!entry[1][field]) { entry[1][field] = {}; } });
+    });
+    return lunr.Index.load(serialized);
+  }
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+  }
   count.textContent = "Chargement de l'index de recherche…";
   fetch(base + "/recherche/index.json").then(function (response) { return response.json(); }).then(function (payload) {
     data = payload;
-    textPipeline = registerPipeline();
-    index = lunr.Index.load(data.index);
+    stop = Object.create(null);
+    data.stopwords.forEach(function (w) { stop[w] = true; });
+    data.longest = Math.max.apply(null, Object.keys(data.synonymes).map(function (k) { return k.split(" ").length; }).concat([1]));
+    quick = expand(data.index);
     count.textContent = "";
     form.setAttribute("data-ready", "true");
     update();
-    // The complete index (with the profiles' text) arrives second and replaces the quick one.
-    return fetch(base + "/recherche/index-complet.json").then(function (response) { return response.json(); })
+    // Second: the French stemmer, then the summaries and the text (listed below, never reordering).
+    var vendor = base + "/theme/js/vendor/";
+    return script(vendor + "lunr.stemmer.support.min.js").then(function () { return script(vendor + "lunr.fr.min.js"); })
+      .then(function () { return fetch(base + "/recherche/index-complet.json"); })
+      .then(function (response) { return response.json(); })
       .then(function (complete) {
-        index = lunr.Index.load(complete.index);
+        text = expand(complete.index);
+        resumes = complete.resumes;
         form.setAttribute("data-complete", "true");
         update();
       });
