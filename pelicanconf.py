@@ -80,11 +80,16 @@ PLUGINS = [
     "plugins.structured_data",
     "plugins.search_index",
     "plugins.minify",
+    "plugins.assets",
     "plugins.atomic_output",
 ]
 # Address of the published site: canonical links, Open Graph, JSON-LD and printed QR codes use it
 # even in a local preview (a printed fiche must lead to the real site).
 PUBLIC_URL = "https://faislesaut.csmoesac.qc.ca"
+# Production only (publishconf.py): fingerprinted assets and precompressed files.
+FINGERPRINT_ASSETS = False
+PRECOMPRESS_GZIP = False
+PRECOMPRESS_BROTLI = False
 REPOSITORY_URL = "https://github.com/csmo-esac/fais-le-saut"
 REPOSITORY_EDIT_URL = "https://github.com/csmo-esac/fais-le-saut/edit/main/content/"
 # Official sources for wages, outlook and the code's description (never figures of our own).

@@ -30,7 +30,7 @@ LIBERATION = "/usr/share/fonts/truetype/liberation"
 
 @task
 def npm(c):
-    """Install the pinned front-end packages (lunr.js, lunr-languages, axe-core) if needed."""
+    """Installer les paquets npm épinglés (lunr.js, lunr-languages, axe-core) au besoin."""
     marker = ROOT / "node_modules" / ".package-lock.json"
     lock = ROOT / "package-lock.json"
     if not marker.exists() or marker.stat().st_mtime < lock.stat().st_mtime:
@@ -39,21 +39,32 @@ def npm(c):
 
 @task(pre=[npm])
 def build(c, settings="pelicanconf.py", output="output"):
-    """Build the site into output/ (validated; output/ is replaced only on success)."""
+    """Construire le site dans output/ (vérifié ; output/ n'est remplacé que si tout réussit)."""
     c.run(f"pelican content -s {settings} -o {output} --fatal errors", pty=False)
 
 
 @task(pre=[npm])
 def publish(c):
-    """Build the production site (absolute URLs, minified) into output/."""
+    """Construire le site de production (adresses absolues, fichiers compressés) dans output/."""
     build(c, settings="publishconf.py")
 
 
-@task
-def serve(c, port=8000):
-    """Build, then preview the site at http://127.0.0.1:<port>/."""
-    build(c)
-    c.run(f"python -m http.server {port} --bind 127.0.0.1 --directory output", pty=False)
+@task(help={"port": "port du serveur (8000)", "content": "dossier de contenu (content)"})
+def serve(c, port=8000, content="content", liveport=35729):
+    """Prévisualiser le site sur http://127.0.0.1:<port>/ (reconstruit à chaque enregistrement)."""
+    from livereload import Server
+
+    def rebuild():
+        # A bad edit prints the French problem list; the last good site stays served.
+        c.run(f"pelican {content} -s pelicanconf.py -o output --fatal errors", warn=True, pty=False)
+
+    npm(c)
+    rebuild()
+    server = Server()
+    for path in (content, "theme", "data", "pelicanconf.py"):
+        server.watch(path, rebuild)
+    print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)")
+    server.serve(root="output", host="127.0.0.1", port=int(port), liveport=int(liveport), restart_delay=0)
 
 
 def settings(content: str = "content", **overrides) -> dict:
@@ -113,13 +124,13 @@ def job_summary(problems: list) -> str:
 
 @task
 def lint(c):
-    """Check the Python code with ruff (rules and formatting in pyproject.toml)."""
+    """Vérifier le code Python avec ruff (règles et mise en forme de pyproject.toml)."""
     c.run("python -m ruff check . && python -m ruff format --check .", pty=False)
 
 
 @task(pre=[npm, lint])
 def test(c, k="", browser=True):
-    """Lint, then run every test (unit, build, and browser tests in headless Chromium)."""
+    """Lancer tous les tests : ruff, tests unitaires, builds et navigateur (Chromium sans écran)."""
     # DejaVu draws the social cards; Liberation (Times/Arial metrics) paginates the printed fiche.
     if browser and not (Path(CHROMIUM).exists() and Path(LIBERATION).exists()):
         c.run(
@@ -127,6 +138,14 @@ def test(c, k="", browser=True):
             pty=False,
         )
     c.run(f"python -m pytest {'-k ' + repr(k) if k else ''}", pty=False)
+
+
+@task
+def rapport(c, content="content"):
+    """Rapport pour la révision : fiches non révisées, programmes à compléter, exigences absentes."""
+    from plugins.content_model.rapport import rapport as make
+
+    print(make(Build(settings(content)).corpus))
 
 
 @task(help={"source": "dossier ou adresse (préfixe d'URL) des cinq fichiers CNP normalisés"})

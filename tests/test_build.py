@@ -112,6 +112,23 @@ def test_publish_settings_give_absolute_urls_and_minified_pages(tmp_path, noc_cs
     assert "\n  " not in html  # indentation removed
     sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://faislesaut.csmoesac.qc.ca/metiers/cuisinier/</loc>" in sitemap
+    # Fingerprinted CSS, JS and search files, each referenced by the pages, each with .br and .gz.
+    css = re.search(
+        r"href=https://faislesaut.csmoesac.qc.ca/(theme/css/main\.[0-9a-f]{10}\.css)", html
+    ).group(1)
+    search = (output / "recherche/index.html").read_text(encoding="utf-8")
+    index = re.search(
+        r"data-index=https://faislesaut.csmoesac.qc.ca/(recherche/index\.[0-9a-f]{10}\.json)", search
+    ).group(1)
+    for name in (css, index, "metiers/cuisinier/index.html", "sitemap.xml"):
+        assert (
+            (output / name).is_file()
+            and (output / f"{name}.br").is_file()
+            and (output / f"{name}.gz").is_file()
+        )
+    headers = (output / "_headers").read_text(encoding="utf-8")
+    assert f"/{css}\n  Cache-Control: public, max-age=31536000, immutable" in headers
+    assert "/*\n  Cache-Control: public, max-age=300, must-revalidate" in headers
 
 
 def test_plugins_load_in_any_order(tmp_path, fixture_site):

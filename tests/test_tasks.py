@@ -122,3 +122,58 @@ def test_new_metier_refuses_an_option_as_title_and_an_unknown_sector(tmp_path):
     assert sorted(p.name for p in (content / "metiers").iterdir()) == sorted(
         p.name for p in (FIXTURES / "valid" / "metiers").iterdir()
     )
+
+
+@pytest.mark.browser
+def test_serve_rebuilds_after_an_edit_and_the_page_reloads(tmp_path, browser):
+    """An editor saves a profile while `invoke serve` runs: the open page shows the change."""
+    import socket
+    import time
+    import urllib.request
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", content)
+    ports = []
+    for _ in range(2):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "serve",
+            "--port",
+            str(ports[0]),
+            "--liveport",
+            str(ports[1]),
+            "--content",
+            str(content),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{ports[0]}/metiers/cuisinier/"
+        for _ in range(600):  # the first build, then the server (a condition, not a fixed wait)
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        page = browser.new_page()
+        page.goto(url)
+        profile = content / "metiers" / "cuisinier.md"
+        profile.write_text(
+            profile.read_text(encoding="utf-8").replace("Prépare des repas sains", "Mijote des repas sains"),
+            encoding="utf-8",
+        )
+        page.wait_for_function(
+            "() => document.body.innerText.includes('Mijote des repas sains')", timeout=60_000
+        )
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

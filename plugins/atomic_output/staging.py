@@ -12,8 +12,6 @@ import os
 import shutil
 from pathlib import Path
 
-from pelican import signals
-
 from plugins.content_model.build import BuildStopped
 
 logger = logging.getLogger(__name__)
@@ -56,11 +54,6 @@ def stage(pelican):
         logging.getLogger().removeHandler(handler)  # left by a build that stopped early
     logging.getLogger().addHandler(ErrorCounter())
     pelican.output_path = str(staging)
-    # Publishing must come after every other plugin's finalized work (images, minification),
-    # whatever the order of PLUGINS: move our receiver to the end of the list for this build.
-    signals.finalized.disconnect(publish)
-    signals.finalized.connect(publish)
-    return ()
 
 
 def swap(staging: Path, output: Path) -> None:

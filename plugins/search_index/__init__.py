@@ -6,4 +6,4 @@ from .publish import write_search_files
 
 
 def register():
-    signals.article_writer_finalized.connect(write_search_files)
+    signals.all_generators_finalized.connect(write_search_files)

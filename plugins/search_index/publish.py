@@ -7,6 +7,9 @@ import shutil
 import time
 from pathlib import Path
 
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from plugins.assets.fingerprint import fingerprinted
 from plugins.content_model.build import Build
 
 from .build import payloads, to_json
@@ -32,19 +35,30 @@ def copy_vendor(node_modules: Path, dest: Path) -> None:
         shutil.copyfile(path, dest / name)
 
 
-def write_search_files(generator, writer):
-    settings = generator.settings
-    output = Path(generator.output_path)
-    build = Build.of(generator.context)
-    folder = output / "recherche"
-    folder.mkdir(parents=True, exist_ok=True)
+def write_search_files(generators):
+    """Write both files as soon as the content is read, so the search page (rendered later)
+    knows their names: fingerprinted in production (FINGERPRINT_ASSETS), so a host may cache
+    them for a year."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    settings = articles.settings
+    output = Path(articles.output_path)
+    build = Build.of(articles.context)
     start = time.perf_counter()
     synonyms = Synonyms.load(Path(settings["PATH"]) / "synonymes.yaml")
-    quick, complete = payloads(
-        generator.articles, generator.context.get("secteurs", []), build.reference.noc, synonyms
+    quick, complete = payloads(articles.articles, pages.pages, build.reference.noc, synonyms)
+    names = {}
+    for key, name, data in (("quick", "index.json", quick), ("text", "index-complet.json", complete)):
+        text = to_json(data)
+        if settings.get("FINGERPRINT_ASSETS"):
+            name = fingerprinted(name, text.encode("utf-8"))
+        names[key] = f"recherche/{name}"
+        (output / "recherche").mkdir(parents=True, exist_ok=True)
+        (output / names[key]).write_text(text, encoding="utf-8")
+    articles.context["search_files"] = names
+    articles.context["search_files_fingerprinted"] = (
+        sorted(names.values()) if settings.get("FINGERPRINT_ASSETS") else []
     )
-    (folder / "index.json").write_text(to_json(quick), encoding="utf-8")
-    (folder / "index-complet.json").write_text(to_json(complete), encoding="utf-8")
     # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
     node_modules = Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
     copy_vendor(node_modules, output / "theme" / "js" / "vendor")

@@ -5,6 +5,7 @@
  * the summary and the text come with the second file, listed below under their own heading. */
 (function () {
   "use strict";
+  var files = document.currentScript || {};
 
   var MAX_QUERY = 200;
   var MAX_WORD = 40;
@@ -340,7 +341,9 @@
     });
   }
   count.textContent = "Chargement de l'index de recherche…";
-  fetch(base + "/recherche/index.json").then(function (response) { return response.json(); }).then(function (payload) {
+  var quickFile = files.getAttribute ? files.getAttribute("data-index") : base + "/recherche/index.json";
+  var textFile = files.getAttribute ? files.getAttribute("data-texte") : base + "/recherche/index-complet.json";
+  fetch(quickFile).then(function (response) { return response.json(); }).then(function (payload) {
     data = payload;
     stop = Object.create(null);
     data.stopwords.forEach(function (w) { stop[w] = true; });
@@ -352,7 +355,7 @@
     // Second: the French stemmer, then the summaries and the text (listed below, never reordering).
     var vendor = base + "/theme/js/vendor/";
     return script(vendor + "lunr.stemmer.support.min.js").then(function () { return script(vendor + "lunr.fr.min.js"); })
-      .then(function () { return fetch(base + "/recherche/index-complet.json"); })
+      .then(function () { return fetch(textFile); })
       .then(function (response) { return response.json(); })
       .then(function (complete) {
         text = expand(complete.index);
