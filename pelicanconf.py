@@ -31,13 +31,31 @@ INDEX_SAVE_AS = "index.html"
 # Navigation, link validation and the sitemap read it; each has its template below.
 SITE_PAGES = [
     ("", None),
+    ("trouve-ton-metier/", "Trouve ton métier"),
     ("metiers/", "Métiers A–Z"),
     ("secteurs/", "Secteurs"),
     ("cnp/", "Codes CNP"),
     ("recherche/", "Recherche"),
+    ("pourquoi-l-esac/", None),
+    ("plan-du-site/", None),
     ("a-propos/", "À propos"),
 ]
-DIRECT_TEMPLATES = ["index", "metiers", "secteurs", "cnp", "recherche", "a_propos", "404", "robots"]
+DIRECT_TEMPLATES = [
+    "index",
+    "quiz",
+    "metiers",
+    "secteurs",
+    "cnp",
+    "recherche",
+    "pourquoi",
+    "plan_du_site",
+    "a_propos",
+    "404",
+    "robots",
+]
+QUIZ_SAVE_AS = "trouve-ton-metier/index.html"
+POURQUOI_SAVE_AS = "pourquoi-l-esac/index.html"
+PLAN_DU_SITE_SAVE_AS = "plan-du-site/index.html"
 ROBOTS_SAVE_AS = "robots.txt"
 METIERS_SAVE_AS = "metiers/index.html"
 SECTEURS_SAVE_AS = "secteurs/index.html"

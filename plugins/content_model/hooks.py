@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from .build import Build, BuildStopped
-from .model import HORAIRES, INTERETS, MILIEUX, date_fr
+from .model import HORAIRES, INTERETS, INTERETS_DESCRIPTIONS, MILIEUX, QUIZ, date_fr
 from .reader import FicheReader
 
 
@@ -25,7 +25,13 @@ def start_build(generator):
         reader.fiches = build.fiches
     if hasattr(generator, "env"):  # the content model's words, for every template
         generator.env.filters["date_fr"] = date_fr
-        generator.env.globals.update(HORAIRES=HORAIRES, MILIEUX=MILIEUX, INTERETS=INTERETS)
+        generator.env.globals.update(
+            HORAIRES=HORAIRES,
+            MILIEUX=MILIEUX,
+            INTERETS=INTERETS,
+            INTERETS_DESCRIPTIONS=INTERETS_DESCRIPTIONS,
+            QUIZ=QUIZ,
+        )
 
 
 class _Quiet(logging.Filter):

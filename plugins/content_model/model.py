@@ -54,6 +54,35 @@ INTERETS = {
     "entreprenant": "Entreprenant",
     "conventionnel": "Conventionnel",
 }
+# Each type in plain words for a 14–18-year-old, and the quiz's statements (three per type).
+INTERETS_DESCRIPTIONS = {
+    "realiste": "Tu aimes le concret : faire, réparer, construire avec tes mains, des outils ou des machines, souvent dehors.",
+    "investigateur": "Tu aimes comprendre : chercher, analyser, résoudre des problèmes.",
+    "artistique": "Tu aimes créer : imaginer, t'exprimer avec des images, de la musique, des mots ou la scène.",
+    "social": "Tu aimes les gens : aider, écouter, accompagner, expliquer.",
+    "entreprenant": "Tu aimes faire bouger les choses : convaincre, organiser des projets, décider.",
+    "conventionnel": "Tu aimes que ce soit bien fait : l'ordre, les chiffres, les méthodes précises.",
+}
+QUIZ = (
+    ("realiste", "Réparer un vélo ou un appareil qui ne marche plus."),
+    ("investigateur", "Comprendre pourquoi les choses fonctionnent comme elles fonctionnent."),
+    ("artistique", "Dessiner, écrire, faire de la musique ou de la vidéo."),
+    ("social", "Écouter un ami ou une amie qui vit un moment difficile."),
+    ("entreprenant", "Convaincre ton groupe d'embarquer dans ton idée."),
+    ("conventionnel", "Classer, ranger et garder les choses en ordre."),
+    ("realiste", "Travailler dehors, même quand il fait froid."),
+    ("investigateur", "Chercher des informations pour répondre à une question difficile."),
+    ("artistique", "Inventer une nouvelle façon de faire les choses."),
+    ("social", "Expliquer quelque chose à quelqu'un jusqu'à ce qu'il comprenne."),
+    ("entreprenant", "Organiser une activité, une levée de fonds ou un événement."),
+    ("conventionnel", "Travailler avec des chiffres, des horaires ou des listes."),
+    ("realiste", "Construire ou cuisiner quelque chose du début à la fin."),
+    ("investigateur", "Résoudre une énigme ou un problème de logique."),
+    ("artistique", "Monter sur scène ou préparer un spectacle."),
+    ("social", "Aider des enfants, des aînés ou des personnes qui en ont besoin."),
+    ("entreprenant", "Prendre les décisions quand il faut avancer."),
+    ("conventionnel", "Suivre une méthode précise pour que tout soit fait comme il faut."),
+)
 
 
 # Display names of the practical facts (front matter values are slugs).

@@ -41,6 +41,17 @@ TEER = {
 }
 
 
+# The same, in a few words (the profile's « En bref » box).
+TEER_COURT = {
+    "0": "Poste de gestion",
+    "1": "Université",
+    "2": "Collégial ou apprentissage de 2 ans et plus",
+    "3": "Collégial court, apprentissage ou formation en emploi",
+    "4": "Secondaire ou quelques semaines en emploi",
+    "5": "Sans diplôme, on t'apprend sur place",
+}
+
+
 class ReferenceError(ValueError):
     """A reference file is missing or not what it should be (one French sentence)."""
 
@@ -116,13 +127,18 @@ class Noc:
 class Secteur:
     nom: str
     slug: str
+    couleur: str = "#5b2a86"
+    icone: str = ""  # SVG drawing instructions on a 24×24 grid (project data, not content)
 
 
 def load_secteurs(path: Path) -> dict[str, Secteur]:
     """slug -> official sector, in the committee's order."""
     try:
         rows = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return {row["slug"]: Secteur(row["nom"], row["slug"]) for row in rows}
+        return {
+            row["slug"]: Secteur(row["nom"], row["slug"], row.get("couleur", "#5b2a86"), row.get("icone", ""))
+            for row in rows
+        }
     except (OSError, yaml.YAMLError, TypeError, KeyError):
         raise ReferenceError(f"{path} : liste des 32 secteurs illisible") from None
 

@@ -15,6 +15,7 @@ import jsonschema
 
 from .corpus import Corpus, Fiche
 from .model import (
+    INTERETS,
     JOURNEE_TYPE,
     MIN_JOURNEE_WORDS,
     MIN_WORDS,
@@ -513,6 +514,7 @@ def known_pages(corpus: Corpus, site_pages: Iterable[str], reference: Reference)
         | {f"/metiers/{slug}/" for slug in corpus.slugs["metier"]}
         | {f"/secteurs/{slug}/" for slug in corpus.slugs["secteur"]}
         | {f"/cnp/{code}/" for code in codes if isinstance(code, str)}
+        | {f"/interets/{code}/" for code in INTERETS}
     )
 
 

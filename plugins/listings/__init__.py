@@ -2,9 +2,10 @@
 
 from pelican import signals
 
-from .hooks import link_content, write_code_pages
+from .hooks import link_content, write_code_pages, write_interest_pages
 
 
 def register():
     signals.all_generators_finalized.connect(link_content)
     signals.article_writer_finalized.connect(write_code_pages)
+    signals.article_writer_finalized.connect(write_interest_pages)

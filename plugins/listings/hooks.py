@@ -5,7 +5,9 @@ from __future__ import annotations
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins.content_model.build import Build
-from plugins.content_model.reference import TEER
+from plugins.content_model.catalogue import LEVEL_GROUPS
+from plugins.content_model.model import INTERETS, slugify
+from plugins.content_model.reference import TEER_COURT
 
 from .grouping import (
     Neighbours,
@@ -34,13 +36,18 @@ def link_content(generators):
     per_sector = by_sector(metiers, secteurs)
     codes = by_code(metiers, noc)
     neighbours = Neighbours(metiers)
+    official = build.reference.secteurs
     for secteur in secteurs:
         secteur.metiers = per_sector.get(secteur.slug, [])
+        identity = official.get(secteur.slug)
+        secteur.couleur = identity.couleur if identity else "#5b2a86"
+        secteur.icone = identity.icone if identity else ""
     for metier in metiers:
         metier.secteurs_pages = [secteurs_by_slug[s] for s in metier.secteurs if s in secteurs_by_slug]
         metier.apparentes = related(metier, metiers_by_slug, neighbours)
         metier.formation_options = build.formation_options(metier.formation)
-        metier.teer = TEER.get(metier.cnp[1], "")
+        metier.teer = TEER_COURT.get(metier.cnp[1], "")
+        metier.niveaux = [slugify(group) for group, _programmes in metier.formation_options]
         metier.noc = (noc or {}).get(metier.cnp)
 
     articles.context.update(
@@ -50,7 +57,25 @@ def link_content(generators):
         secteurs_by_slug=secteurs_by_slug,
         codes_cnp=codes,
         cnp_arbre=by_category_and_teer(codes, build.reference.noc.categories),
+        niveaux_etudes=[(slugify(group), group) for group, _levels in LEVEL_GROUPS],
+        quiz_metiers=[[m.slug, m.title, list(getattr(m, "interets", None) or [])] for m in metiers],
     )
+
+
+def write_interest_pages(generator, writer):
+    """/interets/<type>/: the profiles of each interest type (the quiz's result without JavaScript)."""
+    template = generator.get_template("interet")
+    for code in INTERETS:
+        metiers = [m for m in generator.context["metiers"] if code in (getattr(m, "interets", None) or [])]
+        writer.write_file(
+            f"interets/{code}/index.html",
+            template,
+            generator.context,
+            interet=code,
+            metiers_interet=metiers,
+            page_name=f"interets/{code}/",
+            url=f"interets/{code}/",
+        )
 
 
 def write_code_pages(generator, writer):

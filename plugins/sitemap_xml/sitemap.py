@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from plugins.content_model.model import INTERETS
+
 
 def write_sitemap(generators):
     """Every URL is known once the content is read: write the file then (into this build's
@@ -18,6 +20,7 @@ def write_sitemap(generators):
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
     listings = [path for path, _label in articles.settings.get("SITE_PAGES", [])]
+    listings += [f"interets/{code}/" for code in INTERETS]
     items = entries(articles.articles, pages.pages, listings)
     Path(articles.output_path, "sitemap.xml").write_text(
         render(articles.settings["SITEURL"], items), encoding="utf-8"

@@ -23,6 +23,12 @@ PAGES = [
     "/cnp/42201/",
     "/a-propos/",
     "/404.html",
+    "/trouve-ton-metier/",
+    "/trouve-ton-metier/?types=social,artistique",
+    "/interets/social/",
+    "/metiers/?niveau=collegial&interet=social",
+    "/pourquoi-l-esac/",
+    "/plan-du-site/",
     *(f"/metiers/{slug}/" for slug in SAMPLE_PROFILES),
 ]
 
