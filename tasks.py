@@ -141,6 +141,23 @@ def test(c, k="", browser=True):
 
 
 @task
+def snapshots(c):
+    """Régénérer les instantanés des tests (une fiche rendue et l'index de recherche du site d'essai)."""
+    from tests.test_snapshots import FILES, SNAPSHOTS
+
+    with tempfile.TemporaryDirectory() as work:
+        output = Path(work) / "output"
+        c.run(
+            f"pelican tests/fixtures/valid -s pelicanconf.py -o {output} -e 'CACHE_PATH=\"{work}/cache\"'",
+            pty=False,
+        )
+        SNAPSHOTS.mkdir(exist_ok=True)
+        for snapshot, built in FILES.items():
+            shutil.copyfile(output / built, SNAPSHOTS / snapshot)
+    print(f"Instantanés régénérés dans {SNAPSHOTS} : relire le diff avant de les valider.")
+
+
+@task
 def rapport(c, content="content"):
     """Rapport pour la révision : fiches non révisées, programmes à compléter, exigences absentes."""
     from plugins.content_model.rapport import rapport as make

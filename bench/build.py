@@ -7,7 +7,7 @@ For each size, in one run:
   empty: content, validation memo, social cards and QR codes) and of plain Pelican
   (bench/plain_pelicanconf.py: no plugins, built-in theme) on the same files;
 - our full build again with only the image cache warm (what CI sees when it keeps cache/images);
-- after editing one profile, the rebuild time with Pelican's hash-based content cache warm, ours
+- after editing one profile, the rebuild time with the reading memo warm (content_model), ours
   and plain Pelican's (its own content cache, same settings).
 Prints a table and writes bench/results/build.json. Not run in CI; no thresholds.
 """
@@ -27,7 +27,6 @@ from corpus import ROOT, write_corpus
 
 WORK = ROOT / "bench" / ".work"
 RESULTS = ROOT / "bench" / "results"
-NOC = ROOT.parent / "shared" / "data" / "noc" / "noc2021_unit_groups.csv"
 
 
 def timed(args: list[str]) -> tuple[float, float]:
@@ -42,12 +41,7 @@ def timed(args: list[str]) -> tuple[float, float]:
 
 
 def ours(content: Path, output: Path, cache: Path, use_cache: bool) -> list[str]:
-    extra = {
-        "CACHE_PATH": str(cache),
-        "LOAD_CONTENT_CACHE": use_cache,
-        "CACHE_CONTENT": use_cache,
-        "NOC_REFERENCE": [str(NOC)] if NOC.exists() else [],
-    }
+    extra = {"CACHE_PATH": str(cache), "CONTENT_MEMO": use_cache}
     args = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(output)]
     # One -e with every pair: Pelican keeps only the last -e flag given.
     return args + ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]

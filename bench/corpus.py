@@ -14,8 +14,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-from plugins.content_model.model import SECTIONS  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from plugins.content_model.model import HORAIRES, INTERETS, JOURNEE_TYPE, MILIEUX, SECTIONS  # noqa: E402
+from plugins.content_model.reference import Reference  # noqa: E402
 
 # Common words of the domain, so the search index sees a realistic vocabulary.
 WORDS = (
@@ -51,7 +52,6 @@ CODES = [
     "33102",
     "41321",
 ]
-LEVELS = ["DEP", "AEC", "DEC", "Certificat", "Baccalauréat", "PAMT"]
 
 
 def sentence(rng: random.Random) -> str:
@@ -59,23 +59,31 @@ def sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def profile(rng: random.Random, index: int, slugs: list[str], sectors: list[str]) -> str:
-    slug = slugs[index]
+def profile(
+    rng: random.Random, index: int, slugs: list[str], sectors: list[str], programmes: list[str], noc
+) -> str:
+    code = rng.choice(CODES)
     data = {
         "title": f"Métier synthétique {index} {rng.choice(WORDS)}",
-        "cnp": rng.choice(CODES),
-        "cnp_2016": [],
+        "cnp": code,
+        "cnp_2016": sorted(noc.from_2016[code])[:1],
         "secteurs": rng.sample(sectors, k=rng.randint(1, 3)),
         "appellations": [f"{rng.choice(WORDS)} {rng.choice(WORDS)} {n}" for n in range(3)],
-        "formation": [{"niveau": rng.choice(LEVELS), "programme": "Programme " + rng.choice(WORDS)}],
-        "resume": sentence(rng)[:200],
-        "related": rng.sample([s for s in slugs if s != slug], k=2),
+        "formation": rng.sample(programmes, k=rng.randint(1, 3)),
+        "resume": f"Profil {index} : " + sentence(rng)[:200],
+        "interets": rng.sample(sorted(INTERETS), k=2),
+        "horaires": rng.sample(sorted(HORAIRES), k=2),
+        "milieu": rng.sample(sorted(MILIEUX), k=2),
+        # The next profile cites this one: none is an orphan.
+        "related": [slugs[(index + 1) % len(slugs)], slugs[(index + 7) % len(slugs)]],
         "updated": "2026-11-01",
     }
-    body = "\n".join(
-        f"## {section}\n\n" + " ".join(sentence(rng) for _ in range(rng.randint(5, 9))) + "\n"
-        for section in SECTIONS
-    )
+    parts = []
+    for section in SECTIONS:
+        parts.append(f"## {section}\n\n" + " ".join(sentence(rng) for _ in range(rng.randint(5, 9))) + "\n")
+        if section == "Description":
+            parts.append(f"### {JOURNEE_TYPE}\n\n" + " ".join(sentence(rng) for _ in range(9)) + "\n")
+    body = "\n".join(parts)
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n" + body
 
 
@@ -85,10 +93,17 @@ def write_corpus(size: int, dest: Path) -> Path:
     shutil.rmtree(dest, ignore_errors=True)
     (dest / "metiers").mkdir(parents=True)
     shutil.copytree(ROOT / "content" / "secteurs", dest / "secteurs")
+    for name in ("formations.yaml", "synonymes.yaml"):
+        shutil.copyfile(ROOT / "content" / name, dest / name)
+    programmes = [
+        entry["id"] for entry in yaml.safe_load((dest / "formations.yaml").read_text(encoding="utf-8"))
+    ]
+    noc = Reference.load().noc
     sectors = sorted(p.stem for p in (dest / "secteurs").glob("*.md"))
     slugs = [f"metier-synthetique-{i:05d}" for i in range(size)]
     for index, slug in enumerate(slugs):
-        (dest / "metiers" / f"{slug}.md").write_text(profile(rng, index, slugs, sectors), encoding="utf-8")
+        text = profile(rng, index, slugs, sectors, programmes, noc)
+        (dest / "metiers" / f"{slug}.md").write_text(text, encoding="utf-8")
     return dest
 
 
