@@ -164,15 +164,22 @@ def test_serve_rebuilds_after_an_edit_and_the_page_reloads(tmp_path, browser):
             except OSError:
                 time.sleep(0.1)
         page = browser.new_page()
-        page.goto(url)
+        with page.expect_websocket():  # the live-reload connection of the page
+            page.goto(url)
         profile = content / "metiers" / "cuisinier.md"
-        profile.write_text(
-            profile.read_text(encoding="utf-8").replace("Prépare des repas sains", "Mijote des repas sains"),
-            encoding="utf-8",
-        )
-        page.wait_for_function(
-            "() => document.body.innerText.includes('Mijote des repas sains')", timeout=60_000
-        )
+        original = profile.read_text(encoding="utf-8")
+        # The watcher may take its first look after a very early save: save again until the
+        # page shows the change (each try waits on the condition, never a fixed time).
+        for attempt in range(6):
+            words = f"Mijote ({attempt}) des repas sains"
+            profile.write_text(original.replace("Prépare des repas sains", words), encoding="utf-8")
+            try:
+                page.wait_for_function("w => document.body.innerText.includes(w)", arg=words, timeout=15_000)
+                break
+            except Exception:  # noqa: BLE001 - not reloaded yet: save again
+                continue
+        else:
+            raise AssertionError("the page never showed the edit")
         page.close()
     finally:
         server.terminate()

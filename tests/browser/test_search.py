@@ -138,8 +138,9 @@ def test_first_results_come_from_the_quick_index_before_the_complete_one(page, s
     assert page.locator("#recherche-form").get_attribute("data-complete") is None
 
 
-def test_home_search_box_leads_to_results(page, site_url):
+def test_home_search_door_leads_to_results(page, site_url):
     page.goto(site_url + "/")
+    page.get_by_role("link", name="Cherche un métier ou un code").click()
     page.get_by_label("Métier ou profession").fill("cuisinier")
     page.keyboard.press("Enter")
     page.wait_for_selector("#recherche-form[data-complete='true']")
