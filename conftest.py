@@ -7,11 +7,15 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent
+# Every cache the tests make goes to a temporary folder, never into the repository's cache/
+# (read by tasks.settings(), and inherited by the invoke commands the tests run).
+os.environ.setdefault("FAIS_LE_SAUT_CACHE", tempfile.mkdtemp(prefix="fais-le-saut-cache-"))
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_NOC = ROOT.parent / "shared" / "data" / "noc"
 # Profiles of the real corpus that browser tests may rely on (assigned in the plan: they exist).

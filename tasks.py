@@ -50,13 +50,16 @@ def publish(c):
 
 
 @task(help={"port": "port du serveur (8000)", "content": "dossier de contenu (content)"})
-def serve(c, port=8000, content="content", liveport=35729):
+def serve(c, port=8000, content="content", liveport=35729, output="output"):
     """Prévisualiser le site sur http://127.0.0.1:<port>/ (reconstruit à chaque enregistrement)."""
     from livereload import Server
 
+    cache = os.environ.get("FAIS_LE_SAUT_CACHE")
+    extra = f" -e 'CACHE_PATH=\"{cache}\"'" if cache else ""
+
     def rebuild():
         # A bad edit prints the French problem list; the last good site stays served.
-        c.run(f"pelican {content} -s pelicanconf.py -o output --fatal errors", warn=True, pty=False)
+        c.run(f"pelican {content} -s pelicanconf.py -o {output} --fatal errors{extra}", warn=True, pty=False)
 
     npm(c)
     rebuild()
@@ -64,7 +67,7 @@ def serve(c, port=8000, content="content", liveport=35729):
     for path in (content, "theme", "data", "pelicanconf.py"):
         server.watch(path, rebuild)
     print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)")
-    server.serve(root="output", host="127.0.0.1", port=int(port), liveport=int(liveport), restart_delay=0)
+    server.serve(root=output, host="127.0.0.1", port=int(port), liveport=int(liveport), restart_delay=0)
 
 
 def settings(content: str = "content", **overrides) -> dict:
@@ -74,8 +77,10 @@ def settings(content: str = "content", **overrides) -> dict:
     from pelican.settings import read_settings
 
     logging.getLogger("pelican.settings").setLevel(logging.ERROR)  # feed-domain notice: not for editors
+    # The tests point the caches elsewhere (FAIS_LE_SAUT_CACHE): the repository's cache/ is never touched.
+    cache = {"CACHE_PATH": os.environ["FAIS_LE_SAUT_CACHE"]} if os.environ.get("FAIS_LE_SAUT_CACHE") else {}
     return read_settings(
-        str(ROOT / "pelicanconf.py"), override={"PATH": str(Path(content).resolve()), **overrides}
+        str(ROOT / "pelicanconf.py"), override={"PATH": str(Path(content).resolve()), **cache, **overrides}
     )
 
 

@@ -150,6 +150,8 @@ def test_serve_rebuilds_after_an_edit_and_the_page_reloads(tmp_path, browser):
             str(ports[1]),
             "--content",
             str(content),
+            "--output",
+            str(tmp_path / "output"),
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
