@@ -14,6 +14,7 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins.content_model.build import Build
+from plugins.content_model.memo import Memo
 
 from . import cards, illustrations, qr
 from .cache import Batch, Job, digest, source_digest
@@ -145,12 +146,16 @@ def make_images(generators):
     settings = articles.settings
     images = Images.of(articles.context)
     planner = images.planner
+    memo = Memo.for_build(settings, "qr", [qr.__file__], ("qrcode",))
     for metier in articles.articles:
         metier.social_card = planner.card(
             f"{CARDS_DIR}/metiers/{metier.slug}.png", metier_card(metier, settings)
         )
-        # Produced here, never read back from a cache: this SVG goes inside the page.
-        metier.qr_svg = Markup(qr.qr_svg(*qr_code_target(metier, settings)).decode())
+        # Drawn here from the code's modules (kept between builds as booleans): the SVG that goes
+        # inside the page is never read back from a cache.
+        url, label = qr_code_target(metier, settings)
+        modules = memo.get("qr", url, lambda url=url: qr.matrix(url))
+        metier.qr_svg = Markup(qr.svg(modules, label).decode())
         if getattr(metier, "illustration", None):
             source = Path(settings["PATH"]) / "images" / metier.illustration
             metier.illustration_image = picture(planner.illustration(source), metier.illustration_alt)
@@ -161,6 +166,7 @@ def make_images(generators):
         )
     articles.context["carte_site"] = planner.card(SITE_CARD, site_card(settings))
     images.planned = planner.planned
+    memo.save()
     for _, job in planner.planned:
         images.batch.add(job)
     images.batch.flush()

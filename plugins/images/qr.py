@@ -39,16 +39,26 @@ def row_path(y: int, row_runs: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def qr_svg(url: str, label: str) -> bytes:
-    """An accessible SVG QR code (medium error correction) that scans to `url`."""
+def matrix(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR code's modules (medium error correction, fixed mask), quiet zone included."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE, mask_pattern=MASK)
     code.add_data(url)
     code.make(fit=True)
-    matrix = code.get_matrix()
-    size = len(matrix)
-    path = "".join(row_path(y, runs(row)) for y, row in enumerate(matrix))
+    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+
+
+def svg(modules, label: str) -> bytes:
+    """An accessible SVG drawn from the modules: only booleans go in, so a cached matrix can
+    never put markup into the page."""
+    size = len(modules)
+    path = "".join(row_path(y, runs([bool(cell) for cell in row])) for y, row in enumerate(modules))
     return (
         f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" '
         f'aria-label="{escape(label)}" shape-rendering="crispEdges">'
         f'<rect width="{size}" height="{size}" fill="#fff"/><path stroke="#000" d="{path}"/></svg>'
     ).encode()
+
+
+def qr_svg(url: str, label: str) -> bytes:
+    """An accessible SVG QR code that scans to `url`."""
+    return svg(matrix(url), label)

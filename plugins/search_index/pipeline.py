@@ -137,6 +137,8 @@ class Synonyms:
             for phrase in phrases:
                 self.table[phrase] = name
         self.longest = max((len(p) for p in self.table), default=0)
+        # The first word of every phrase: a text is only searched where one of them stands.
+        self.starts = {phrase[0] for phrase in self.table}
 
     @classmethod
     def load(cls, path: Path) -> Synonyms:
@@ -152,6 +154,9 @@ class Synonyms:
         stop = stop_words()
         found, i = [], 0
         while i < len(words):
+            if words[i] not in self.starts:
+                i += 1
+                continue
             for size in range(min(self.longest, len(words) - i), 0, -1):
                 name = self.table.get(tuple(words[i : i + size]))
                 if name and size == 1 and folded[i] in stop:
