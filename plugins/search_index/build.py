@@ -99,14 +99,15 @@ def text_terms(metier, synonyms: pipeline.Synonyms) -> dict[str, list[str]]:
     }
 
 
-def store(metier) -> list:
-    """What a result shows, as [slug, title, code, 2016 codes, sectors]: short to send."""
+def store(metier, sector_index: dict[str, int]) -> list:
+    """What a result shows, as [slug, title, code, 2016 codes, sectors (positions in the sector
+    list; their names are in the page's sector menu)]: short to send."""
     return [
         metier.slug,
         metier.title,
         metier.cnp,
         list(getattr(metier, "cnp_2016", None) or []),
-        list(metier.secteurs),
+        [sector_index[s] for s in metier.secteurs if s in sector_index],
     ]
 
 
@@ -148,14 +149,17 @@ def concordance(metiers, noc) -> dict[str, list[str]]:
 def payloads(metiers, secteurs, noc, synonyms: pipeline.Synonyms) -> tuple[dict, dict]:
     """(first file: quick index + everything the page needs, second file: the text index)."""
     metiers = sorted(metiers, key=lambda m: (sort_key(m.title), m.slug))
+    sector_slugs = sorted(s.slug for s in secteurs)
+    sector_index = {slug: position for position, slug in enumerate(sector_slugs)}
     quick = index([(str(i), quick_terms(m, synonyms)) for i, m in enumerate(metiers)], QUICK_FIELDS)
     text = index([(str(i), text_terms(m, synonyms)) for i, m in enumerate(metiers)], TEXT_FIELDS)
     return {
         "index": compact(quick.serialize()),
-        "docs": [store(m) for m in metiers],
-        "secteurs": {s.slug: s.title for s in sorted(secteurs, key=lambda s: s.slug)},
+        "docs": [store(m, sector_index) for m in metiers],
+        "secteurs": sector_slugs,
         "concordance": concordance(metiers, noc),
-        "codes": representatives(metiers, noc),
+        # Only codes held by several profiles need an order (the page finds the others itself).
+        "codes": {code: refs for code, refs in representatives(metiers, noc).items() if len(refs) > 1},
         "synonymes": synonyms.for_browser(),
         "stopwords": sorted(pipeline.stop_words()),
         "genre": [list(pair) for pair in pipeline.GENRE],

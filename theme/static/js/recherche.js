@@ -19,6 +19,9 @@
   var base = form.getAttribute("data-siteurl") || "";
   var fields = { q: form.elements.q, cnp: form.elements.cnp, secteur: form.elements.secteur };
   var data = null, quick = null, text = null, resumes = null, stop = null;
+  // Sector names come from the page's own menu (not repeated in the index file).
+  var sectorNames = Object.create(null);
+  Array.prototype.forEach.call(fields.secteur.options, function (o) { if (o.value) { sectorNames[o.value] = o.textContent; } });
 
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
@@ -123,15 +126,21 @@
   }
 
   // --- codes: NOC 2021 (5 digits), NOC 2016 (4, official concordance), a part (1-3) ---
+  // A code's profiles, the representative first (the file lists only codes held by several).
+  function refsOf(code) {
+    if (has(data.codes, code)) { return data.codes[code]; }
+    var found = [];
+    data.docs.forEach(function (doc, ref) { if (doc[2] === code) { found.push(ref); } });
+    return found;
+  }
   function codeRefs(code) {
-    if (code.length === 5) { return has(data.codes, code) ? data.codes[code].slice() : []; }
+    if (code.length === 5) { return refsOf(code); }
     if (code.length === 4) {
-      return has(data.concordance, code) ? [].concat.apply([], data.concordance[code].map(function (c) {
-        return has(data.codes, c) ? data.codes[c] : [];
-      })) : [];
+      return has(data.concordance, code) ? [].concat.apply([], data.concordance[code].map(refsOf)) : [];
     }
-    return [].concat.apply([], Object.keys(data.codes).sort().filter(function (c) { return c.indexOf(code) === 0; })
-      .map(function (c) { return data.codes[c]; }));
+    var codes = data.docs.map(function (doc) { return doc[2]; })
+      .filter(function (c, i, all) { return c.indexOf(code) === 0 && all.indexOf(c) === i; }).sort();
+    return [].concat.apply([], codes.map(refsOf));
   }
 
   function search(params) {
@@ -140,7 +149,8 @@
     if (!code && /^\s*\d{1,5}\s*$/.test(value)) { code = value.trim(); value = ""; }
     var typing = !!value && !/\s$/.test(value);
     var found = units(value, typing);
-    var inSector = function (ref) { return !params.secteur || data.docs[ref][4].indexOf(params.secteur) >= 0; };
+    var sector = params.secteur ? data.secteurs.indexOf(params.secteur) : -1;
+    var inSector = function (ref) { return !params.secteur || data.docs[ref][4].indexOf(sector) >= 0; };
     var result = { primary: [], secondary: [], partial: false, code: code, units: found };
     var allowed = null;
     if (code) {
@@ -233,9 +243,10 @@
     li.appendChild(meta);
     if (resumes) { li.appendChild(highlight(el("p", { "class": "card-resume" }), resumes[ref], found)); }
     var chips = el("ul", { "class": "chips", "aria-label": "Secteurs" });
-    doc[4].forEach(function (slug) {
+    doc[4].forEach(function (position) {
+      var slug = data.secteurs[position];
       var item = el("li");
-      item.appendChild(el("a", { "class": "chip", href: base + "/secteurs/" + slug + "/" }, has(data.secteurs, slug) ? data.secteurs[slug] : slug));
+      item.appendChild(el("a", { "class": "chip", href: base + "/secteurs/" + slug + "/" }, sectorNames[slug] || slug));
       chips.appendChild(item);
     });
     li.appendChild(chips);
