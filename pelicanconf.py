@@ -37,6 +37,7 @@ SITE_PAGES = [
     ("cnp/", "Codes CNP"),
     ("recherche/", "Recherche"),
     ("pourquoi-l-esac/", None),
+    ("ma-selection/", None),
     ("plan-du-site/", None),
     ("a-propos/", "À propos"),
 ]
@@ -49,6 +50,7 @@ DIRECT_TEMPLATES = [
     "recherche",
     "pourquoi",
     "plan_du_site",
+    "selection",
     "a_propos",
     "404",
     "robots",
@@ -56,6 +58,7 @@ DIRECT_TEMPLATES = [
 QUIZ_SAVE_AS = "trouve-ton-metier/index.html"
 POURQUOI_SAVE_AS = "pourquoi-l-esac/index.html"
 PLAN_DU_SITE_SAVE_AS = "plan-du-site/index.html"
+SELECTION_SAVE_AS = "ma-selection/index.html"
 ROBOTS_SAVE_AS = "robots.txt"
 METIERS_SAVE_AS = "metiers/index.html"
 SECTEURS_SAVE_AS = "secteurs/index.html"

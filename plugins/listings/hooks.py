@@ -59,6 +59,7 @@ def link_content(generators):
         cnp_arbre=by_category_and_teer(codes, build.reference.noc.categories),
         niveaux_etudes=[(slugify(group), group) for group, _levels in LEVEL_GROUPS],
         quiz_metiers=[[m.slug, m.title, list(getattr(m, "interets", None) or [])] for m in metiers],
+        selection_metiers={m.slug: [m.title, m.cnp] for m in metiers},
     )
 
 

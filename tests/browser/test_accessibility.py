@@ -29,6 +29,7 @@ PAGES = [
     "/metiers/?niveau=collegial&interet=social",
     "/pourquoi-l-esac/",
     "/plan-du-site/",
+    "/ma-selection/?fiches=cuisinier,gestionnaire-de-benevoles",
     *(f"/metiers/{slug}/" for slug in SAMPLE_PROFILES),
 ]
 

@@ -153,3 +153,30 @@ def test_short_link_by_code_lists_the_profile(page, site_url):
     assert page.url == f"{site_url}/cnp/42201/"
     assert page.locator("h1").inner_text().startswith("CNP 42201")
     assert page.get_by_role("link", name="Intervenant·e communautaire").count() == 1
+
+
+def test_my_selection_survives_a_reload_is_shared_by_url_and_prints_as_a_booklet(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    for slug in ("cuisinier", "gestionnaire-de-benevoles"):
+        page.goto(f"{site_url}/metiers/{slug}/")
+        page.get_by_role("button", name="Ajouter à ma sélection").click()
+        assert (
+            page.get_by_role("button", name="Retirer de ma sélection").get_attribute("aria-pressed") == "true"
+        )
+    page.goto(f"{site_url}/ma-selection/")
+    page.reload()
+    titles = page.locator("#selection-liste .card-title").all_inner_texts()
+    assert titles == ["Cuisinier·ère", "Gestionnaire de bénévoles"]
+    page.evaluate("window.FaisLeSautSelection.prepare()")
+    page.wait_for_function("document.querySelectorAll('#livret article.metier').length === 2")
+    pdf = page.pdf(format="Letter")
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+    assert 3 <= pages <= 5  # a cover, then each fiche on at most two sheets
+    assert page.locator(".livret-sommaire .qr").count() == 2
+    context.close()
+    shared = browser.new_context()  # another browser: the link alone carries the selection
+    other = shared.new_page()
+    other.goto(f"{site_url}/ma-selection/?fiches=cuisinier,gestionnaire-de-benevoles,inconnu")
+    assert other.locator("#selection-liste .card-title").all_inner_texts() == titles
+    shared.close()

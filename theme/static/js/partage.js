@@ -45,5 +45,32 @@
     window.print();
   });
 
+  // « Ma sélection »: slugs kept in this browser only (localStorage), nothing is sent.
+  var slug = zone.getAttribute("data-slug");
+  var toggle = zone.querySelector("[data-selection]");
+  var KEY = "faislesaut-selection";
+  function stored() {
+    try {
+      var value = JSON.parse(localStorage.getItem(KEY) || "[]");
+      return Array.isArray(value) ? value.filter(function (s) { return typeof s === "string"; }) : [];
+    } catch (error) { return []; }
+  }
+  function showState() {
+    var chosen = stored().indexOf(slug) >= 0;
+    toggle.setAttribute("aria-pressed", chosen ? "true" : "false");
+    toggle.textContent = chosen ? "Retirer de ma sélection" : "Ajouter à ma sélection";
+  }
+  if (toggle && slug) {
+    showState();
+    toggle.addEventListener("click", function () {
+      var list = stored();
+      var at = list.indexOf(slug);
+      if (at >= 0) { list.splice(at, 1); } else { list.push(slug); }
+      try { localStorage.setItem(KEY, JSON.stringify(list)); } catch (error) { say("Ce navigateur ne garde pas de sélection."); return; }
+      showState();
+      say(at >= 0 ? "Fiche retirée de ta sélection." : "Fiche ajoutée à ta sélection (" + list.length + " en tout).");
+    });
+  }
+
   zone.hidden = false;
 })();
