@@ -1,8 +1,9 @@
-"""Lighthouse scores (performance, accessibility, best practices, SEO) of the home page, the search
+"""Lighthouse scores (performance, accessibility, best practices, SEO) of the home page, the quiz, the search
 page and a profile, with Debian's Chromium, on a built site served over HTTP on 127.0.0.1.
 
     (cd bench/lighthouse && npm ci --no-audit --no-fund)   # once: Lighthouse, pinned
-    invoke build && python bench/lighthouse.py [--site output] [--profile cuisinier]
+    invoke publish && python bench/lighthouse.py [--site output] [--profile cuisinier]
+    (a production build; with pelican -e 'SITEURL=""' the pages link to the local copy)
 
 Mobile emulation with simulated throttling (Lighthouse's defaults). Prints a table, writes
 bench/results/lighthouse.json and the full reports in bench/results/lighthouse/. Not run in CI.
@@ -28,8 +29,25 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the precompressed file (X.gz beside X, as `invoke publish` writes) when the browser
+    accepts gzip, as a host would."""
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        packed = path.with_name(path.name + ".gz")
+        if "gzip" in self.headers.get("Accept-Encoding", "") and packed.is_file():
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(packed.stat().st_size))
+            self.end_headers()
+            return packed.open("rb")
+        return super().send_head()
 
 
 def audit(url: str, report: Path) -> dict:
@@ -69,7 +87,12 @@ def main() -> None:
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    pages = {"accueil": "/", "recherche": "/recherche/?q=cuisinier", "fiche": f"/metiers/{args.profile}/"}
+    pages = {
+        "accueil": "/",
+        "quiz": "/trouve-ton-metier/?types=social,artistique",
+        "recherche": "/recherche/?q=cuisinier",
+        "fiche": f"/metiers/{args.profile}/",
+    }
     (RESULTS / "lighthouse").mkdir(parents=True, exist_ok=True)
     results = {}
     try:

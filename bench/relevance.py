@@ -21,6 +21,7 @@ QUERIES = ROOT / "tests" / "data" / "pertinence.yaml"
 def score(page, site_url: str) -> list[dict]:
     """Run every query of the set in the page; one row per query."""
     page.goto(f"{site_url}/recherche/")
+    page.focus("#recherche-q")  # a reader at the form: the text index loads now
     page.wait_for_selector("#recherche-form[data-complete='true']")
     rows = []
     for case in yaml.safe_load(QUERIES.read_text(encoding="utf-8")):

@@ -363,17 +363,26 @@
     count.textContent = "";
     form.setAttribute("data-ready", "true");
     update();
-    // Second: the French stemmer, then the summaries and the text (listed below, never reordering).
-    var vendor = base + "/theme/js/vendor/";
-    return script(vendor + "lunr.stemmer.support.min.js").then(function () { return script(vendor + "lunr.fr.min.js"); })
-      .then(function () { return fetch(textFile); })
-      .then(function (response) { return response.json(); })
-      .then(function (complete) {
-        text = expand(complete.index);
-        resumes = complete.resumes;
-        form.setAttribute("data-complete", "true");
-        update();
-      });
+    // Second: the French stemmer, then the summaries and the text (listed below, never
+    // reordering), once the reader turns to the form or the page has been quiet a few seconds:
+    // parsing them would otherwise hold the page while it first shows.
+    var started = false;
+    function loadText() {
+      if (started) { return; }
+      started = true;
+      var vendor = base + "/theme/js/vendor/";
+      script(vendor + "lunr.stemmer.support.min.js").then(function () { return script(vendor + "lunr.fr.min.js"); })
+        .then(function () { return fetch(textFile); })
+        .then(function (response) { return response.json(); })
+        .then(function (complete) {
+          text = expand(complete.index);
+          resumes = complete.resumes;
+          form.setAttribute("data-complete", "true");
+          update();
+        });
+    }
+    ["focusin", "input", "pointerdown"].forEach(function (name) { form.addEventListener(name, loadText); });
+    setTimeout(loadText, 5000);
   }).catch(function () {
     count.textContent = "La recherche n'a pas pu être chargée. Utilise les liens ci-dessous pour parcourir les métiers.";
   });
