@@ -64,10 +64,27 @@ def serve(c, port=8000, content="content", liveport=35729, output="output"):
     npm(c)
     rebuild()
     server = Server()
+    server.SFH = own_404_page()
     for path in (content, "theme", "data", "pelicanconf.py"):
         server.watch(path, rebuild)
     print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)")
     server.serve(root=output, host="127.0.0.1", port=int(port), liveport=int(liveport), restart_delay=0)
+
+
+def own_404_page():
+    """livereload's file handler, answering a missing page with the site's own 404.html."""
+    from livereload.handlers import StaticFileHandler
+
+    class Handler(StaticFileHandler):
+        def write_error(self, status_code, **kwargs):
+            page = Path(self.root) / "404.html"
+            if status_code == 404 and page.is_file():
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(page.read_bytes())
+            else:
+                super().write_error(status_code, **kwargs)
+
+    return Handler
 
 
 def settings(content: str = "content", **overrides) -> dict:

@@ -129,6 +129,7 @@ def test_serve_rebuilds_after_an_edit_and_the_page_reloads(tmp_path, browser):
     """An editor saves a profile while `invoke serve` runs: the open page shows the change."""
     import socket
     import time
+    import urllib.error
     import urllib.request
 
     content = tmp_path / "content"
@@ -165,6 +166,11 @@ def test_serve_rebuilds_after_an_edit_and_the_page_reloads(tmp_path, browser):
                 break
             except OSError:
                 time.sleep(0.1)
+        try:  # a missing page: the site's own 404 page, with its status
+            urllib.request.urlopen(f"http://127.0.0.1:{ports[0]}/metiers/inexistant/", timeout=5)
+            raise AssertionError("a missing page answered 200")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404 and "Page introuvable" in error.read().decode("utf-8")
         page = browser.new_page()
         with page.expect_websocket():  # the live-reload connection of the page
             page.goto(url)
