@@ -327,6 +327,7 @@
   fields.secteur.value = initial.get("secteur") || "";
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    clearTimeout(timer);  // the typing's pending update would draw the same list again
     update();
     // On a phone, the results come into view once the search is sent.
     if (window.matchMedia("(max-width: 48rem)").matches) { count.scrollIntoView({ block: "start" }); }
