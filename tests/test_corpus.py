@@ -4,6 +4,7 @@ committee asked for. Rules are not re-stated here: content_model.rules holds the
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from conftest import ROOT
 from plugins.content_model.build import Build
@@ -14,7 +15,9 @@ MIN_PER_SECTOR = 8
 PRACTICAL_FACTS = ("interets", "horaires", "milieu")
 
 
+@cache
 def build() -> Build:
+    """The real content, read and checked once for all the tests of this module."""
     return Build(settings(str(ROOT / "content")))
 
 

@@ -178,11 +178,11 @@ def test_serve_rebuilds_after_an_edit_and_the_page_reloads(tmp_path, browser):
         original = profile.read_text(encoding="utf-8")
         # The watcher may take its first look after a very early save: save again until the
         # page shows the change (each try waits on the condition, never a fixed time).
-        for attempt in range(6):
+        for attempt in range(12):
             words = f"Mijote ({attempt}) des repas sains"
             profile.write_text(original.replace("Prépare des repas sains", words), encoding="utf-8")
             try:
-                page.wait_for_function("w => document.body.innerText.includes(w)", arg=words, timeout=15_000)
+                page.wait_for_function("w => document.body.innerText.includes(w)", arg=words, timeout=5_000)
                 break
             except Exception:  # noqa: BLE001 - not reloaded yet: save again
                 continue
