@@ -443,6 +443,16 @@ def metier_body_problems(fiche: Fiche) -> list[Problem]:
     return problems
 
 
+def _shared_by_too_many(groups, limit, by_slug, describe) -> list[Problem]:
+    """One problem per profile for each text that more than ``limit`` profiles share."""
+    problems = []
+    for text, slugs in groups.items():
+        if len(slugs) > limit:
+            why, value = describe(text, len(slugs))
+            problems += [Problem(by_slug[slug].rel, "corps", why, value) for slug in sorted(slugs)]
+    return problems
+
+
 def corpus_problems(metiers: list[Fiche]) -> list[Problem]:
     """Rules across profiles: no boilerplate sentence, no mould opening, unique titles and
     summaries, every profile reachable from another one."""
@@ -454,27 +464,21 @@ def corpus_problems(metiers: list[Fiche]) -> list[Problem]:
         for sentence in fiche.body.sentences:
             sentences[sentence.lower()].add(fiche.slug)
             openings[" ".join(w.lower() for w in _WORD.findall(sentence)[:5])].add(fiche.slug)
-    for sentence, slugs in sentences.items():
-        if len(slugs) > MAX_SHARED_SENTENCE:
-            for slug in sorted(slugs):
-                problems.append(
-                    Problem(
-                        by_slug[slug].rel,
-                        "corps",
-                        f"phrase répétée dans {len(slugs)} fiches : la réécrire pour ce métier",
-                        sentence[:80],
-                    )
-                )
-    for opening, slugs in openings.items():
-        if len(slugs) > MAX_OPENINGS:
-            for slug in sorted(slugs):
-                problems.append(
-                    Problem(
-                        by_slug[slug].rel,
-                        "corps",
-                        f"début de phrase « {opening} … » dans {len(slugs)} fiches (au plus {MAX_OPENINGS}) : varier la formulation",
-                    )
-                )
+    problems += _shared_by_too_many(
+        sentences,
+        MAX_SHARED_SENTENCE,
+        by_slug,
+        lambda sentence, n: (f"phrase répétée dans {n} fiches : la réécrire pour ce métier", sentence[:80]),
+    )
+    problems += _shared_by_too_many(
+        openings,
+        MAX_OPENINGS,
+        by_slug,
+        lambda opening, n: (
+            f"début de phrase « {opening} … » dans {n} fiches (au plus {MAX_OPENINGS}) : varier la formulation",
+            None,
+        ),
+    )
     for field in ("title", "resume"):
         seen: dict[str, str] = {}
         for fiche in metiers:

@@ -155,6 +155,19 @@ def test_boilerplate_sentence_in_three_profiles(tree):
     assert sum("phrase répétée dans 3 fiches" in p for p in tree.problems()) == 3
 
 
+def test_mould_opening_in_more_than_five_profiles(tree):
+    slugs = ("un", "deux", "trois", "quatre", "cinq", "six")
+    for slug in slugs:
+        front = GOOD_FRONT.replace("Cuisinier·ère", f"Métier {slug}").replace(
+            "Prépare des repas", f"Prépare ({slug}) des repas"
+        )
+        mould = f"\nDans ce métier passionnant, tu vas surtout apprendre le volet {slug} du travail.\n"
+        tree.metier(slug, front, body_text=body(slug) + mould)
+    found = [p for p in tree.problems() if "début de phrase « dans ce métier passionnant tu" in p]
+    assert len(found) == len(slugs)
+    assert "dans 6 fiches (au plus 5)" in found[0]
+
+
 def test_one_broken_file_causes_no_error_elsewhere(tree):
     (tree.root / "metiers" / "casse.md").write_text('---\ntitle: "A\ncnp: "1"\n---\n', encoding="utf-8")
     tree.metier("cuisinier", GOOD_FRONT.replace("related: [autre]", "related: [autre, casse]"))
