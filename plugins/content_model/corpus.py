@@ -33,6 +33,7 @@ from .model import (
     SLUG,
     Problem,
 )
+from .parallel import chunked_map
 
 KINDS = {METIERS_DIR: "metier", SECTEURS_DIR: "secteur"}
 LIMITS = {METIERS_DIR: MAX_PROFILE_BYTES, SECTEURS_DIR: MAX_SECTEUR_BYTES}
@@ -138,7 +139,8 @@ def _check_image(path: Path, rel: str) -> list[Problem]:
     return []
 
 
-def _read(path: Path, rel: str, converter: BodyConverter, memo: Memo) -> tuple[tuple | None, list[Problem]]:
+def _load(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or why it cannot be read."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -149,19 +151,44 @@ def _read(path: Path, rel: str, converter: BodyConverter, memo: Memo) -> tuple[t
         return None, [Problem(rel, "fichier", "encodage invalide : enregistrer le fichier en UTF-8")]
     if "\x00" in text:
         return None, [Problem(rel, "fichier", "caractère nul : fichier binaire ou corrompu")]
-    key = text_key(text)
+    return text, []
 
-    def read_text():
+
+def read_texts(texts: list[str]) -> list:
+    """Each text read (front matter parsed, body converted) or its front-matter issues as tuples:
+    a pure function of the texts, run in worker processes for large sites."""
+    converter = BodyConverter()
+    results = []
+    for text in texts:
         try:
             doc = parse(text)
         except FrontMatterError as error:
-            return [(issue.field, issue.message, issue.value, issue.line) for issue in error.issues]
-        return doc, converter.convert(doc.body)
+            results.append([(issue.field, issue.message, issue.value, issue.line) for issue in error.issues])
+            continue
+        results.append((doc, converter.convert(doc.body)))
+    return results
 
-    result = memo.get("read", key, read_text)
-    if isinstance(result, list):
-        return None, [Problem(rel, f, m, v, line) for f, m, v, line in result]
-    return (*result, key), []
+
+def _read_all(files: list[tuple[Path, str]], memo: Memo) -> tuple[list, int]:
+    """[(doc, body, key) or None, problems] per file, in order; and how many texts were read (the
+    others came from the memo)."""
+    loaded = [_load(path, rel) for path, rel in files]
+    keys = [text_key(text) if text is not None else None for text, _ in loaded]
+    missing = {
+        key: text for key, (text, _) in zip(keys, loaded, strict=True) if key and not memo.has("read", key)
+    }
+    fresh = dict(zip(missing, chunked_map(read_texts, list(missing.values())), strict=True))
+    found = []
+    for (_, rel), (text, problems), key in zip(files, loaded, keys, strict=True):
+        if text is None:
+            found.append((None, problems))
+            continue
+        result = memo.get("read", key, lambda key=key: fresh[key])
+        if isinstance(result, list):
+            found.append((None, [Problem(rel, f, m, v, line) for f, m, v, line in result]))
+        else:
+            found.append(((*result, key), []))
+    return found, len(fresh)
 
 
 def read_corpus(
@@ -172,7 +199,6 @@ def read_corpus(
     root = Path(root)
     memo = memo if memo is not None else Memo()
     corpus = Corpus(root)
-    converter = BodyConverter()
     if not root.is_dir():
         corpus.problems.append(Problem(str(root), "dossier", "dossier de contenu introuvable"))
         return corpus
@@ -195,6 +221,7 @@ def read_corpus(
             )
     corpus.programmes, problems = catalogue.load(root / catalogue.CATALOGUE_FILE)
     corpus.problems += problems
+    files = []  # (path, rel, kind, slug) of every content file to read
     for folder, kind in KINDS.items():
         for entry in _scan(root / folder):
             path, rel = Path(entry.path), _rel(Path(entry.path), root)
@@ -215,11 +242,13 @@ def read_corpus(
                         slug,
                     )
                 )
-            read, problems = _read(path, rel, converter, memo)
-            corpus.problems += problems
-            if read:
-                doc, body, key = read
-                corpus.fiches.append(Fiche(path, rel, kind, slug, doc, body, key))
+            files.append((path, rel, kind, slug))
+    found, corpus.conversions = _read_all([(path, rel) for path, rel, _, _ in files], memo)
+    for (path, rel, kind, slug), (read, problems) in zip(files, found, strict=True):
+        corpus.problems += problems
+        if read:
+            doc, body, key = read
+            corpus.fiches.append(Fiche(path, rel, kind, slug, doc, body, key))
     for entry in _scan(root / IMAGES_DIR):
         rel = _rel(Path(entry.path), root)
         problem = _entry_problem(entry, IMAGE_SUFFIXES, MAX_IMAGE_BYTES)
@@ -243,5 +272,4 @@ def read_corpus(
             if problem:
                 corpus.problems.append(Problem(rel, "fichier", problem))
     memo.save()
-    corpus.conversions = converter.conversions
     return corpus

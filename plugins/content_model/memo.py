@@ -65,6 +65,9 @@ class Memo:
         path = Path(settings["CACHE_PATH"]) / f"{name}.pickle" if settings.get("CONTENT_MEMO", True) else None
         return cls(path, True, sources, packages)
 
+    def has(self, what: str, key: str) -> bool:
+        return (what, key) in self.table
+
     def get(self, what: str, key: str, compute):
         """The stored result of `compute()` for this file text, computed if missing."""
         entry = (what, key)

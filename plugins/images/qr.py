@@ -17,8 +17,8 @@ QUIET_ZONE = 4  # modules of white border that scanners need
 MASK = 2
 
 
-def runs(row: list[bool]) -> list[tuple[int, int]]:
-    """[(start, length)] of the dark modules of one row."""
+def runs(row) -> list[tuple[int, int]]:
+    """[(start, length)] of the dark modules of one row (any truthy cell is dark)."""
     found, start = [], None
     for x, dark in enumerate([*row, False]):
         if dark and start is None:
@@ -47,11 +47,16 @@ def matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
 
 
+def matrices(urls: list[str]) -> list[tuple[tuple[bool, ...], ...]]:
+    """`matrix` of each URL (run in worker processes for large sites)."""
+    return [matrix(url) for url in urls]
+
+
 def svg(modules, label: str) -> bytes:
     """An accessible SVG drawn from the modules: only booleans go in, so a cached matrix can
     never put markup into the page."""
     size = len(modules)
-    path = "".join(row_path(y, runs([bool(cell) for cell in row])) for y, row in enumerate(modules))
+    path = "".join(row_path(y, runs(row)) for y, row in enumerate(modules))
     return (
         f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" '
         f'aria-label="{escape(label)}" shape-rendering="crispEdges">'

@@ -16,6 +16,7 @@ from lunr.idf import idf as Idf
 from lunr.vector import Vector
 
 from plugins.content_model.model import sort_key
+from plugins.content_model.parallel import chunked_map
 
 from . import pipeline
 
@@ -89,14 +90,21 @@ def quick_terms(metier, synonyms: pipeline.Synonyms) -> dict[str, list[str]]:
     }
 
 
-def text_terms(metier, synonyms: pipeline.Synonyms) -> dict[str, list[str]]:
-    text = metier.fiche.body.text
-    return {
-        "resume": pipeline.terms(metier.resume),
-        "concepts_resume": synonyms.concepts(metier.resume),
-        "corps": pipeline.terms(text, pipeline.stem),
-        "concepts_corps": synonyms.concepts(text),
-    }
+def texts_terms(jobs: list[tuple[str, str, pipeline.Synonyms]]) -> list[dict[str, list[str]]]:
+    """Terms of the text index for each (summary, body text, synonyms): a pure function, run in
+    worker processes for large sites."""
+    found = []
+    for resume, text, synonyms in jobs:
+        words = pipeline.split(text)
+        found.append(
+            {
+                "resume": pipeline.terms(resume),
+                "concepts_resume": synonyms.concepts(resume),
+                "corps": pipeline.terms_of(words, pipeline.stem),
+                "concepts_corps": synonyms.concepts_of(words),
+            }
+        )
+    return found
 
 
 def store(metier, sector_index: dict[str, int]) -> list:
@@ -152,7 +160,8 @@ def payloads(metiers, secteurs, noc, synonyms: pipeline.Synonyms) -> tuple[dict,
     sector_slugs = sorted(s.slug for s in secteurs)
     sector_index = {slug: position for position, slug in enumerate(sector_slugs)}
     quick = index([(str(i), quick_terms(m, synonyms)) for i, m in enumerate(metiers)], QUICK_FIELDS)
-    text = index([(str(i), text_terms(m, synonyms)) for i, m in enumerate(metiers)], TEXT_FIELDS)
+    terms = chunked_map(texts_terms, [(m.resume, m.fiche.body.text, synonyms) for m in metiers])
+    text = index([(str(i), found) for i, found in enumerate(terms)], TEXT_FIELDS)
     return {
         "index": compact(quick.serialize()),
         "docs": [store(m, sector_index) for m in metiers],

@@ -84,10 +84,16 @@ def stop_words() -> frozenset[str]:
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def _word(raw: str) -> str:
+    # Cached: a profile's words repeat, and folding + trimming was most of the index's time.
+    return _TRIM.sub("", fold(raw))[:MAX_WORD]
+
+
 def split(text: str) -> list[str]:
     """Folded words of a text, in order, stop words included (phrases need them)."""
     words = SEPARATOR.split(INCLUSIVE.sub("", text or ""))
-    return [w for w in (_TRIM.sub("", fold(w))[:MAX_WORD] for w in words) if w]
+    return [w for w in map(_word, words) if w]
 
 
 @cache
@@ -103,8 +109,13 @@ def stem(word: str) -> str:
 
 def terms(text: str, how=light) -> list[str]:
     """Indexed terms of a text: its words without stop words, normalized by `how`."""
+    return terms_of(split(text), how)
+
+
+def terms_of(folded: list[str], how=light) -> list[str]:
+    """`terms` of words already split (a long text is split once for terms and concepts)."""
     stop = stop_words()
-    return [how(w) for w in split(text) if w not in stop]
+    return [how(w) for w in folded if w not in stop]
 
 
 def whole_words(text: str) -> list[str]:
@@ -149,24 +160,22 @@ class Synonyms:
     def concepts(self, text: str) -> list[str]:
         """Concepts of a document's text. A one-word phrase that is also a stop word (« tes »,
         the abbreviation, is « tes » the possessive in a text) counts only in queries."""
-        folded = split(text)
-        words = [light(w) for w in folded]
-        stop = stop_words()
-        found, i = [], 0
-        while i < len(words):
-            if words[i] not in self.starts:
-                i += 1
+        return self.concepts_of(split(text))
+
+    def concepts_of(self, folded: list[str]) -> list[str]:
+        """`concepts` of words already split."""
+        words = list(map(light, folded))
+        stop, starts = stop_words(), self.starts
+        found, free = [], 0  # `free`: first position not inside a phrase already found
+        for i in [i for i, word in enumerate(words) if word in starts]:
+            if i < free:
                 continue
             for size in range(min(self.longest, len(words) - i), 0, -1):
                 name = self.table.get(tuple(words[i : i + size]))
-                if name and size == 1 and folded[i] in stop:
-                    continue
-                if name:
+                if name and not (size == 1 and folded[i] in stop):
                     found.append(name)
-                    i += size
+                    free = i + size
                     break
-            else:
-                i += 1
         return found
 
     def for_browser(self) -> dict[str, str]:

@@ -1,0 +1,30 @@
+"""Pure work on many items, spread over the machine's cores when there is enough of it.
+
+Reading a file, drawing a QR code and the search terms of a profile depend only on their inputs,
+so large sites share them out to worker processes (measured with bench/build.py at 2,000
+profiles on 2 cores: reading 7.2 s → 3.9 s). Small sites — the real one, the tests — stay in
+this process: starting workers costs more than it saves below PARALLEL_FROM items.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
+PARALLEL_FROM = 400
+CHUNKS_PER_WORKER = 4  # a few chunks each, so a slow chunk does not keep the others waiting
+
+
+def chunked_map(work: Callable[[list], list], items: list, workers: int | None = None) -> list:
+    """`work(items)` — a top-level function from a list to a list of the same length — run on
+    chunks of `items` in worker processes for large inputs, here otherwise; results in order."""
+    workers = workers or os.cpu_count() or 1
+    if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return work(items)
+    size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    # fork: workers inherit the loaded code and data instead of importing them again.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [result for part in pool.map(work, chunks) for result in part]
