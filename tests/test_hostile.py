@@ -12,6 +12,7 @@ import os
 import shutil
 import struct
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -132,26 +133,36 @@ REJECTED = {
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory, fixture_site):
-    """A previously published site, copied for each case."""
-    return fixture_site
+def outcomes(tmp_path_factory, fixture_site):
+    """Every case prepared in its own folder (a copy of the valid content with the case applied,
+    beside a copy of a previously published site), then built by the real Pelican command, as
+    many builds at a time as there are cores: {case: (folder, digest of output before, result)}."""
+    prepared = {}
+    for number, case in enumerate(sorted(REJECTED)):
+        folder = tmp_path_factory.mktemp(f"hostile-{number}")
+        shutil.copytree(FIXTURES / "valid", folder / "content")
+        REJECTED[case][0](folder / "content")
+        shutil.copytree(fixture_site, folder / "output")
+        prepared[case] = (folder, tree_digest(folder / "output"))
+
+    def attempt(case):
+        folder, _ = prepared[case]
+        return run_build(folder / "content", folder / "output", timeout=120)
+
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        results = dict(zip(prepared, pool.map(attempt, prepared), strict=True))
+    return {case: (*prepared[case], results[case]) for case in prepared}
 
 
 @pytest.mark.parametrize("case", sorted(REJECTED))
-def test_rejected_input_names_the_file_and_changes_nothing(case, tmp_path, published):
-    change, named = REJECTED[case]
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "valid", content)
-    change(content)
-    output = tmp_path / "output"
-    shutil.copytree(published, output)
-    before = tree_digest(output)
-    result = run_build(content, output, timeout=60)
+def test_rejected_input_names_the_file_and_changes_nothing(case, outcomes):
+    folder, before, result = outcomes[case]
     assert result.returncode == 1, result.stdout + result.stderr
-    assert named in result.stderr, result.stderr
+    assert REJECTED[case][1] in result.stderr, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert tree_digest(output) == before
-    assert not (tmp_path / "output.staging").exists() or not any((tmp_path / "output.staging").iterdir())
+    assert tree_digest(folder / "output") == before
+    staging = folder / "output.staging"
+    assert not staging.exists() or not any(staging.iterdir())
 
 
 def test_leftovers_and_a_damaged_cache_recover_by_themselves(tmp_path):
