@@ -172,7 +172,12 @@ def payloads(metiers, secteurs, noc, synonyms: pipeline.Synonyms) -> tuple[dict,
         "synonymes": synonyms.for_browser(),
         "stopwords": sorted(pipeline.stop_words()),
         "genre": [list(pair) for pair in pipeline.GENRE],
-    }, {"index": compact(text.serialize()), "resumes": [m.resume for m in metiers]}
+    }, {
+        "index": compact(text.serialize()),
+        "resumes": [m.resume for m in metiers],
+        # The other titles as written, for the suggestions under the search field.
+        "appellations": [list(m.appellations or []) for m in metiers],
+    }
 
 
 def compact(serialized: dict) -> dict:

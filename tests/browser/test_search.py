@@ -60,6 +60,17 @@ def test_prefix_while_typing(page, site_url):
     assert result_titles(page)[0] == "Thanatopracteur·trice"
 
 
+def test_titles_that_hold_the_words_come_before_other_titles(page, site_url):
+    """« interv » completes « intervenant » in many titles and the rarer « intervention » in a
+    comédien·ne's other title: the titles come first, however rare the other word."""
+    open_search(page, site_url)
+    type_query(page, "interv")
+    titles = result_titles(page)
+    in_title = [t.lower().startswith("interv") or " interv" in t.lower() for t in titles]
+    assert any(in_title) and not all(in_title)
+    assert in_title == sorted(in_title, reverse=True), titles
+
+
 def test_synonym_finds_the_job(page, site_url):
     open_search(page, site_url)
     type_query(page, "garderie")

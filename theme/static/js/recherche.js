@@ -18,7 +18,7 @@
   if (!form || !list || !more || !count || !window.lunr) { return; }
   var base = form.getAttribute("data-siteurl") || "";
   var fields = { q: form.elements.q, cnp: form.elements.cnp, secteur: form.elements.secteur };
-  var data = null, quick = null, text = null, resumes = null, stop = null;
+  var data = null, quick = null, text = null, resumes = null, appellations = null, stop = null;
   // Sector names come from the page's own menu (not repeated in the index file).
   var sectorNames = Object.create(null);
   Array.prototype.forEach.call(fields.secteur.options, function (o) { if (o.value) { sectorNames[o.value] = o.textContent; } });
@@ -89,8 +89,9 @@
     }
     return found;
   }
-  function run(index, unit, conceptFields, wordFields, stemmed) {
+  function run(index, unit, conceptFields, wordFields, stemmed, titled) {
     var scores = Object.create(null);
+    titled = titled || Object.create(null);
     index.query(function (q) {
       if (unit.concept) {
         q.term(unit.concept, { fields: conceptFields, usePipeline: false });
@@ -106,14 +107,24 @@
           q.term(prefix, { fields: wordFields, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
         });
       }
-    }).forEach(function (match) { scores[match.ref] = match.score; });
+    }).forEach(function (match) {
+      scores[match.ref] = match.score;
+      // Held by the title itself: ranks above a match in another title (a rare word completed
+      // from an other title, « intervention », would otherwise outweigh « intervenant »).
+      var metadata = match.matchData.metadata;
+      if (Object.keys(metadata).some(function (term) { return has(metadata[term], "titre") || has(metadata[term], "concepts_titre"); })) {
+        titled[match.ref] = true;
+      }
+    });
     return scores;
   }
   // Per unit: {ref: score} in the first index, and in the text index once loaded.
   function matches(found) {
     return found.map(function (unit) {
+      var titled = Object.create(null);
       return {
-        quick: run(quick, unit, ["concepts_titre", "concepts"], ["titre", "appellations"], false),
+        quick: run(quick, unit, ["concepts_titre", "concepts"], ["titre", "appellations"], false, titled),
+        titled: titled,
         text: text ? mergeScores(run(text, unit, ["concepts_resume", "concepts_corps"], ["resume"], false),
           run(text, unit, [], ["corps"], true)) : Object.create(null)
       };
@@ -169,17 +180,20 @@
     }
     var perUnit = matches(found);
     var totals = Object.create(null), quickAll = [], anyAll = [], hits = Object.create(null);
+    var byTitle = Object.create(null);
     data.docs.forEach(function (_, ref) {
       if ((allowed && !allowed[ref]) || !inSector(ref)) { return; }
-      var inQuick = 0, inAny = 0, score = 0;
+      var inQuick = 0, inAny = 0, score = 0, inTitle = 0;
       perUnit.forEach(function (m) {
         var q = m.quick[ref] || 0, t = m.text[ref] || 0;
         if (q) { inQuick++; }
+        if (m.titled[ref]) { inTitle++; }
         if (q || t) { inAny++; }
         score += q * 10 + t;
       });
       totals[ref] = score;
       hits[ref] = inAny;
+      byTitle[ref] = inTitle === perUnit.length;
       if (inQuick === perUnit.length) { quickAll.push(ref); } else if (inAny === perUnit.length) { anyAll.push(ref); }
     });
     // A title that holds the query's words in a row (« maison de jeunes ») comes first.
@@ -191,7 +205,8 @@
       });
     }
     var byScore = function (a, b) { return totals[b] - totals[a] || a - b; };
-    result.primary = quickAll.sort(byScore);
+    // Profiles whose title holds every word first, then those found by another title.
+    result.primary = quickAll.sort(function (a, b) { return byTitle[b] - byTitle[a] || byScore(a, b); });
     result.secondary = anyAll.sort(byScore);
     if (!result.primary.length && !result.secondary.length && found.length > 1) {
       var best = Math.max.apply(null, Object.keys(hits).map(function (k) { return hits[k]; }).concat([0]));
@@ -336,6 +351,167 @@
   fields.cnp.addEventListener("input", later);
   fields.secteur.addEventListener("change", update);
 
+  // --- suggestions while typing: the titles and other titles holding the words typed (the last
+  // one as a prefix), in a WAI-ARIA combobox (APG « combobox with listbox popup », list
+  // autocomplete). Titles come with the first file, other titles with the complete one (read
+  // when the reader turns to the form); Enter without a chosen suggestion searches. ---
+  var SUGGESTED = window.matchMedia("(max-width: 48rem)").matches ? 6 : 8;
+  var TOKENS = new RegExp("(" + SEPARATOR.source + ")");
+  var input = fields.q;
+  var popup = el("ul", { id: "recherche-suggestions", role: "listbox", "aria-label": "Suggestions de métiers", "class": "suggestions" });
+  var spoken = el("p", { "class": "visuellement-cache", role: "status", "aria-live": "polite" });
+  var names = null, shown = [], active = -1, waiting = false, speech = null;
+  popup.hidden = true;
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-controls", popup.id);
+  input.parentNode.appendChild(popup);
+  input.parentNode.appendChild(spoken);
+
+  // Every title and other title, its words split once: {ref, text, other, words: [[word, light]]}.
+  function allNames() {
+    if (names) { return names; }
+    names = [];
+    data.docs.forEach(function (doc, ref) {
+      var more = appellations && Array.isArray(appellations[ref]) ? appellations[ref] : [];
+      [doc[1]].concat(more).forEach(function (text, i) {
+        var words = split(text).map(function (w) { return [w, light(w)]; });
+        if (words.length) { names.push({ ref: ref, text: String(text), other: i > 0, words: words }); }
+      });
+    });
+    return names;
+  }
+  // Every earlier word is one of the name's words; the last one starts one of them.
+  function fits(name, whole, last) {
+    var starts = function (word) { return last.some(function (p) { return word[0].indexOf(p) === 0 || word[1].indexOf(p) === 0; }); };
+    return whole.every(function (w) { return name.words.some(function (word) { return word[1] === w; }); }) && name.words.some(starts);
+  }
+  // How much of a name's word the words typed cover: 0, the prefix's length, or all of it.
+  function reach(word, whole, last) {
+    if (whole.indexOf(word[1]) >= 0) { return Infinity; }
+    var n = 0;
+    last.forEach(function (p) { if (word[0].indexOf(p) === 0) { n = Math.max(n, p.length); } });
+    if (!n && last.some(function (p) { return word[1].indexOf(p) === 0; })) { n = Infinity; }
+    return n;
+  }
+  function marked(node, text, whole, last) {
+    text.split(TOKENS).forEach(function (part) {
+      var word = split(part)[0];
+      var n = word ? reach([word, light(word)], whole, last) : 0;
+      var cut = part.length;
+      for (var i = 1; n && n !== Infinity && i < part.length; i++) {
+        if (fold(part.slice(0, i)).replace(/^[^0-9a-z]+/, "").length >= n) { cut = i; break; }
+      }
+      if (n) { node.appendChild(el("mark", {}, part.slice(0, cut))); }
+      if (!n || cut < part.length) { node.appendChild(document.createTextNode(n ? part.slice(cut) : part)); }
+    });
+    return node;
+  }
+  function option(name, i, whole, last) {
+    var doc = data.docs[name.ref];
+    var item = el("li", { id: popup.id + "-" + i, role: "option", "class": "suggestion", "data-href": base + "/metiers/" + doc[0] + "/" });
+    item.appendChild(marked(el("span", { "class": "suggestion-titre" }), doc[1], whole, last));
+    if (name.other) {
+      item.appendChild(marked(el("span", { "class": "suggestion-autre" }, "Aussi appelé : "), name.text, whole, last));
+    }
+    return item;
+  }
+  function say(message) {
+    clearTimeout(speech);  // once the typing pauses: never a word per key
+    speech = setTimeout(function () { spoken.textContent = message; }, message ? 500 : 0);
+  }
+  function close() {
+    popup.hidden = true;
+    popup.textContent = "";
+    shown = [];
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    say("");
+  }
+  function suggest() {
+    var words = split(input.value);
+    waiting = !data;
+    if (!data || input.value.trim().length < 2 || !words.length) { close(); return; }
+    var whole = words.slice(0, -1).filter(function (w) { return !stop[w]; }).map(light);
+    var last = prefixes(words[words.length - 1]);
+    var best = Object.create(null);
+    allNames().forEach(function (name) {
+      if (!fits(name, whole, last)) { return; }
+      // A title before another title; a name that starts with the words typed first.
+      var rank = (name.other ? 2 : 0) + (reach(name.words[0], whole, last) ? 0 : 1);
+      var kept = best[name.ref];
+      if (!kept || rank < kept.rank || (rank === kept.rank && name.text.length < kept.name.text.length)) {
+        best[name.ref] = { name: name, rank: rank };
+      }
+    });
+    var found = Object.keys(best).map(function (ref) { return best[ref]; }).sort(function (a, b) {
+      return a.rank - b.rank || a.name.text.length - b.name.text.length || a.name.text.localeCompare(b.name.text, "fr");
+    }).slice(0, SUGGESTED);
+    if (!found.length) { close(); return; }
+    popup.textContent = "";
+    shown = found.map(function (kept) { return kept.name; });
+    shown.forEach(function (name, i) { popup.appendChild(option(name, i, whole, last)); });
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    popup.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    say(plural(shown.length, "suggestion", "suggestions") + " ; flèches haut et bas pour choisir");
+  }
+  function pick(i) {
+    if (active >= 0) { popup.children[active].removeAttribute("aria-selected"); }
+    active = i;
+    var item = popup.children[i];
+    item.setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", item.id);
+    item.scrollIntoView({ block: "nearest" });
+  }
+  function go(i) {
+    var href = popup.children[i].getAttribute("data-href");
+    close();
+    location.assign(href);
+  }
+  input.addEventListener("input", suggest);
+  input.addEventListener("blur", close);
+  form.addEventListener("submit", close);  // the results, not the suggestions, once searched
+  window.addEventListener("pageshow", close);  // back from a profile: no list left open
+  input.addEventListener("keydown", function (event) {
+    if (event.isComposing || event.ctrlKey || event.metaKey) { return; }
+    var key = event.key;
+    if (key === "ArrowDown" || key === "ArrowUp") {
+      if (popup.hidden) { suggest(); }
+      if (popup.hidden) { return; }
+      event.preventDefault();
+      if (event.altKey) { return; }  // Alt + ↓ only opens the list
+      var n = shown.length, down = key === "ArrowDown";
+      // Wraps around: from the last option to the first, and back.
+      pick(active < 0 ? (down ? 0 : n - 1) : (active + (down ? 1 : n - 1)) % n);
+    } else if (key === "Escape") {
+      if (!popup.hidden) {
+        event.preventDefault();
+        close();
+      } else if (input.value) {  // a second Escape empties the field (and the results)
+        event.preventDefault();
+        input.value = "";
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    } else if (key === "Enter") {
+      if (!popup.hidden && active >= 0) {
+        event.preventDefault();
+        go(active);
+      } else {
+        close();  // the form is sent as before
+      }
+    }
+  });
+  // A press on an option keeps the focus in the field (no blur to close the list under it).
+  popup.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  popup.addEventListener("click", function (event) {
+    var item = event.target.closest("[role=option]");
+    if (item) { go(Array.prototype.indexOf.call(popup.children, item)); }
+  });
+
   // lunr.js drops nothing it is given: the compact files leave out empty postings.
   function expand(serialized) {
     serialized.invertedIndex.forEach(function (entry) {
@@ -364,6 +540,7 @@
     count.textContent = "";
     form.setAttribute("data-ready", "true");
     update();
+    if (waiting && document.activeElement === input) { suggest(); }  // typed before the file came
     // Second: the French stemmer, then the summaries and the text (listed below, never
     // reordering), once the reader turns to the form or the page has been quiet a few seconds:
     // parsing them would otherwise hold the page while it first shows.
@@ -378,6 +555,9 @@
         .then(function (complete) {
           text = expand(complete.index);
           resumes = complete.resumes;
+          appellations = complete.appellations;
+          names = null;  // the suggestions now include the other titles
+          if (document.activeElement === input && input.value.trim()) { suggest(); }
           form.setAttribute("data-complete", "true");
           update();
         });
