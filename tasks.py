@@ -159,7 +159,9 @@ def test(c, k="", browser=True):
             "apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation",
             pty=False,
         )
-    c.run(f"python -m pytest {'-k ' + repr(k) if k else ''}", pty=False)
+    # One worker per core (pytest-xdist); a file's tests stay together, so its module fixtures
+    # (e.g. the hostile-input builds) run once.
+    c.run(f"python -m pytest -n auto --dist loadfile {'-k ' + repr(k) if k else ''}", pty=False)
 
 
 @task
