@@ -103,6 +103,7 @@ PLUGINS = [
     "plugins.minify",
     "plugins.assets",
     "plugins.atomic_output",
+    "plugins.preview",
 ]
 # Address of the published site: canonical links, Open Graph, JSON-LD and printed QR codes use it
 # even in a local preview (a printed fiche must lead to the real site).

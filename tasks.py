@@ -54,19 +54,18 @@ def serve(c, port=8000, content="content", liveport=35729, output="output"):
     """Prévisualiser le site sur http://127.0.0.1:<port>/ (reconstruit à chaque enregistrement)."""
     from livereload import Server
 
+    from plugins.preview.session import Session
+
     cache = os.environ.get("FAIS_LE_SAUT_CACHE")
-    extra = f" -e 'CACHE_PATH=\"{cache}\"'" if cache else ""
-
-    def rebuild():
-        # A bad edit prints the French problem list; the last good site stays served.
-        c.run(f"pelican {content} -s pelicanconf.py -o {output} --fatal errors{extra}", warn=True, pty=False)
-
+    # Builds in this process; after edits of existing profiles, only what they change is
+    # rendered again. A bad edit prints the French problem list; the last good site stays served.
+    session = Session(content, output, **({"CACHE_PATH": cache} if cache else {}))
     npm(c)
-    rebuild()
+    session.build()
     server = Server()
     server.SFH = own_404_page()
     for path in (content, "theme", "data", "pelicanconf.py"):
-        server.watch(path, rebuild)
+        server.watch(path, session.build)
     print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)")
     server.serve(root=output, host="127.0.0.1", port=int(port), liveport=int(liveport), restart_delay=0)
 

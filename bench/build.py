@@ -1,6 +1,6 @@
 """Build benchmark: our build vs plain Pelican on the same synthetic content, and incremental rebuilds.
 
-    python bench/build.py [--sizes 200 2000 10000]
+    python bench/build.py [--sizes 200 2000 10000]   (0: the real content, copied)
 
 For each size, in one run:
 - full build time and peak memory of our build (all plugins, validation, staging; every cache
@@ -8,7 +8,9 @@ For each size, in one run:
   (bench/plain_pelicanconf.py: no plugins, built-in theme) on the same files;
 - our full build again with only the image cache warm (what CI sees when it keeps cache/images);
 - after editing one profile, the rebuild time with the reading memo warm (content_model), ours
-  and plain Pelican's (its own content cache, same settings).
+  and plain Pelican's (its own content cache, same settings);
+- the serve path (`invoke serve`, plugins/preview): a session's first build, then one profile
+  edited and the session's build after it (in the same process, only what the edit changes).
 Prints a table and writes bench/results/build.json. Not run in CI; no thresholds.
 """
 
@@ -75,8 +77,18 @@ def edit_one(content: Path) -> None:
     )
 
 
+def real_corpus() -> Path:
+    """A copy of the site's own content (the edit must not touch content/)."""
+    dest = WORK / "corpus-real"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT / "content", dest)
+    return dest
+
+
 def measure(size: int) -> dict:
-    content = write_corpus(size, WORK / f"corpus-{size}")
+    """One row; size 0 is the real content."""
+    content = write_corpus(size, WORK / f"corpus-{size}") if size else real_corpus()
+    size = size or len(list((content / "metiers").glob("*.md")))
     out, cache = WORK / f"out-{size}", WORK / f"cache-{size}"
     plain_cache = WORK / f"plain-cache-{size}"
     for folder in (cache, plain_cache):
@@ -90,6 +102,23 @@ def measure(size: int) -> dict:
     edit_one(content)
     incremental_s, _ = timed(ours(content, out, cache, use_cache=True))
     plain_incremental_s, _ = timed(plain(content, WORK / f"plain-{size}", plain_cache))
+    serve = json.loads(
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "preview_step.py"),
+                str(content),
+                str(WORK / f"serve-{size}"),
+                str(cache),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     return {
         "profiles": size,
         "plain_pelican_s": round(plain_s, 2),
@@ -104,6 +133,9 @@ def measure(size: int) -> dict:
         "edit_one_rebuild_s": round(incremental_s, 2),
         "edit_one_vs_full": round(incremental_s / ours_s, 2),
         "plain_edit_one_s": round(plain_incremental_s, 2),
+        "serve_first_build_s": serve["full_s"],
+        "serve_edit_one_s": serve["edit_one_s"],
+        "serve_edit_one_vs_full": round(serve["edit_one_s"] / ours_s, 2),
     }
 
 

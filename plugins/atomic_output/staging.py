@@ -41,6 +41,13 @@ def _remove(path: Path) -> None:
 def stage(pelican):
     """Point this build at a fresh staging folder beside the real output folder. Runs at every
     build (get_generators), autoreload included; the real output is the setting, never changed."""
+    for handler in [h for h in logging.getLogger().handlers if isinstance(h, ErrorCounter)]:
+        logging.getLogger().removeHandler(handler)  # left by a build that stopped early
+    logging.getLogger().addHandler(ErrorCounter())
+    if pelican.settings.get("PREVIEW_INCREMENTAL"):
+        # `invoke serve` after an edit of existing profiles only, checked before anything is
+        # written: the preview is updated in place (plugins/preview renders what changed).
+        return
     output = Path(pelican.settings["OUTPUT_PATH"]).resolve()
     staging = staging_path(output)
     try:
@@ -50,9 +57,6 @@ def stage(pelican):
         raise BuildStopped(
             f"Impossible de préparer le dossier de sortie {staging} ({error.strerror})."
         ) from None
-    for handler in [h for h in logging.getLogger().handlers if isinstance(h, ErrorCounter)]:
-        logging.getLogger().removeHandler(handler)  # left by a build that stopped early
-    logging.getLogger().addHandler(ErrorCounter())
     pelican.output_path = str(staging)
 
 
@@ -70,7 +74,7 @@ def swap(staging: Path, output: Path) -> None:
 
 def publish(pelican):
     output = Path(pelican.settings["OUTPUT_PATH"]).resolve()
-    staging = Path(pelican.output_path)
+    staging = Path(pelican.output_path).resolve()
     counters = [h for h in logging.getLogger().handlers if isinstance(h, ErrorCounter)]
     for handler in counters:
         logging.getLogger().removeHandler(handler)

@@ -52,7 +52,9 @@ class Build:
             raise BuildStopped(f"Données de référence : {error} (relancer « invoke fetch-noc » ?)") from None
         self.memo = Memo.for_build(settings, "content_model")
         self.corpus: Corpus = read_corpus(Path(settings["PATH"]), self.memo, declared_extra(settings))
-        self.problems = rules.check(self.corpus, self.reference, site_pages(settings))
+        rules_memo = Memo.for_build(settings, "rules", rules.MEMO_SOURCES, ("jsonschema",))
+        self.problems = rules.check(self.corpus, self.reference, site_pages(settings), rules_memo)
+        rules_memo.save()
         self.fiches: dict[str, Fiche] = self.corpus.by_path()
         self.state: dict = {}
 

@@ -33,7 +33,7 @@ from .model import (
     SLUG,
     Problem,
 )
-from .parallel import chunked_map
+from .parallel import memoized_map
 
 KINDS = {METIERS_DIR: "metier", SECTEURS_DIR: "secteur"}
 LIMITS = {METIERS_DIR: MAX_PROFILE_BYTES, SECTEURS_DIR: MAX_SECTEUR_BYTES}
@@ -173,22 +173,21 @@ def _read_all(files: list[tuple[Path, str]], memo: Memo) -> tuple[list, int]:
     """[(doc, body, key) or None, problems] per file, in order; and how many texts were read (the
     others came from the memo)."""
     loaded = [_load(path, rel) for path, rel in files]
-    keys = [text_key(text) if text is not None else None for text, _ in loaded]
-    missing = {
-        key: text for key, (text, _) in zip(keys, loaded, strict=True) if key and not memo.has("read", key)
-    }
-    fresh = dict(zip(missing, chunked_map(read_texts, list(missing.values())), strict=True))
+    readable = [(rel, text) for (_, rel), (text, _) in zip(files, loaded, strict=True) if text is not None]
+    keys = [text_key(text) for _, text in readable]
+    before = sum(memo.has("read", key) for key in set(keys))
+    results = iter(memoized_map(memo, "read", keys, read_texts, [text for _, text in readable]))
     found = []
-    for (_, rel), (text, problems), key in zip(files, loaded, keys, strict=True):
+    for (_, rel), (text, problems) in zip(files, loaded, strict=True):
         if text is None:
             found.append((None, problems))
             continue
-        result = memo.get("read", key, lambda key=key: fresh[key])
+        key, result = text_key(text), next(results)
         if isinstance(result, list):
             found.append((None, [Problem(rel, f, m, v, line) for f, m, v, line in result]))
         else:
             found.append(((*result, key), []))
-    return found, len(fresh)
+    return found, len(set(keys)) - before
 
 
 def read_corpus(

@@ -28,3 +28,14 @@ def chunked_map(work: Callable[[list], list], items: list, workers: int | None =
     # fork: workers inherit the loaded code and data instead of importing them again.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return [result for part in pool.map(work, chunks) for result in part]
+
+
+def memoized_map(memo, what: str, keys: list[str], work: Callable[[list], list], items: list) -> list:
+    """`chunked_map(work, items)`, but each item whose key the memo holds is not worked again:
+    results in order, and the memo holds every key used this build."""
+    missing = {}
+    for key, item in zip(keys, items, strict=True):
+        if not memo.has(what, key) and key not in missing:
+            missing[key] = item
+    fresh = dict(zip(missing, chunked_map(work, list(missing.values())), strict=True))
+    return [memo.get(what, key, lambda key=key: fresh[key]) for key in keys]

@@ -10,11 +10,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from itertools import islice
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema
 
 from .corpus import Corpus, Fiche
+from .memo import Memo, text_key
 from .model import (
     INTERETS,
     JOURNEE_TYPE,
@@ -42,6 +44,12 @@ APPELLATION_FORMS = (
     (re.compile(r"(?i)^autres?\b"), "libellé « autre … » de la CNP : personne ne cherche ce titre"),
 )
 _WORD = re.compile(r"[\wÀ-ÿ’'-]+")
+# The code and schemas the per-file problems come from (any change starts a fresh memo table).
+MEMO_SOURCES = (
+    Path(__file__),
+    Path(__file__).with_name("model.py"),
+    *sorted((Path(__file__).parent / "schema").glob("*.json")),
+)
 
 _MESSAGES = {
     "required": "champ obligatoire manquant",
@@ -457,18 +465,26 @@ def _shared_by_too_many(groups, limit, by_slug, describe) -> list[Problem]:
     return problems
 
 
-def corpus_problems(metiers: list[Fiche]) -> list[Problem]:
+def phrases(fiche: Fiche) -> tuple[list[str], list[str]]:
+    """A profile's sentences and sentence openings (five first words), lower-cased."""
+    sentences = [sentence.lower() for sentence in fiche.body.sentences]
+    openings = [" ".join([w.group() for w in islice(_WORD.finditer(s), 5)]) for s in sentences]
+    return sentences, openings
+
+
+def corpus_problems(metiers: list[Fiche], memo: Memo | None = None) -> list[Problem]:
     """Rules across profiles: no boilerplate sentence, no mould opening, unique titles and
     summaries, every profile reachable from another one."""
     problems = []
     sentences: dict[str, set[str]] = defaultdict(set)
     openings: dict[str, set[str]] = defaultdict(set)
     by_slug = {f.slug: f for f in metiers}
+    memo = memo if memo is not None else Memo(None, sources=MEMO_SOURCES)
     for fiche in metiers:
-        for sentence in fiche.body.sentences:
-            sentences[sentence.lower()].add(fiche.slug)
-            opening = islice(_WORD.finditer(sentence), 5)
-            openings[" ".join(w.group().lower() for w in opening)].add(fiche.slug)
+        found = memo.get("phrases", fiche.key, lambda fiche=fiche: phrases(fiche))
+        for sentence, opening in zip(*found, strict=True):
+            sentences[sentence].add(fiche.slug)
+            openings[opening].add(fiche.slug)
     problems += _shared_by_too_many(
         sentences,
         MAX_SHARED_SENTENCE,
@@ -527,19 +543,32 @@ def known_pages(corpus: Corpus, site_pages: Iterable[str], reference: Reference)
     )
 
 
-def check(corpus: Corpus, reference: Reference, site_pages: Iterable[str] = ("",)) -> list[Problem]:
+def file_problems(fiche: Fiche) -> list[Problem]:
+    """The rules that read one file and nothing else."""
+    problems = schema_problems(fiche)
+    if fiche.kind == "metier":
+        problems += metier_body_problems(fiche)
+    return problems
+
+
+def check(
+    corpus: Corpus, reference: Reference, site_pages: Iterable[str] = ("",), memo: Memo | None = None
+) -> list[Problem]:
     """Every problem of a content tree already read: the one gate."""
     problems = list(corpus.problems)
     pages = known_pages(corpus, site_pages, reference)
     metiers, secteurs = corpus.of_kind("metier"), corpus.of_kind("secteur")
+    memo = memo if memo is not None else Memo(None, sources=MEMO_SOURCES)
     for fiche in corpus.fiches:
-        problems += schema_problems(fiche)
+        # What depends on the file alone is kept between builds (the memo's key: its text and path).
+        problems += memo.get(
+            "file", text_key(fiche.key + fiche.rel), lambda fiche=fiche: file_problems(fiche)
+        )
         problems += link_problems(fiche, pages)
     problems += secteur_problems(secteurs, reference)
     for fiche in metiers:
         problems += metier_field_problems(fiche, corpus, reference)
-        problems += metier_body_problems(fiche)
-    problems += corpus_problems(metiers)
+    problems += corpus_problems(metiers, memo)
     used = {f.data.get("illustration") for f in metiers}
     for name in sorted(corpus.images - used):
         problems.append(

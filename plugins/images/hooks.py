@@ -15,7 +15,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins.content_model.build import Build
 from plugins.content_model.memo import Memo
-from plugins.content_model.parallel import chunked_map
+from plugins.content_model.parallel import memoized_map
 
 from . import cards, illustrations, qr
 from .cache import Batch, Job, digest, source_digest
@@ -151,17 +151,15 @@ def make_images(generators):
     images = Images.of(articles.context)
     planner = images.planner
     memo = Memo.for_build(settings, "qr", [qr.__file__], ("qrcode",))
-    targets = {metier.slug: qr_code_target(metier, settings) for metier in articles.articles}
-    missing = sorted({url for url, _ in targets.values() if not memo.has("qr", url)})
-    drawn = dict(zip(missing, chunked_map(qr.matrices, missing), strict=True))
-    for metier in articles.articles:
+    targets = [qr_code_target(metier, settings) for metier in articles.articles]
+    urls = [url for url, _ in targets]
+    matrices = memoized_map(memo, "qr", urls, qr.matrices, urls)
+    for metier, (_, label), modules in zip(articles.articles, targets, matrices, strict=True):
         metier.social_card = planner.card(
             f"{CARDS_DIR}/metiers/{metier.slug}.png", metier_card(metier, settings)
         )
         # Drawn here from the code's modules (kept between builds as booleans): the SVG that goes
         # inside the page is never read back from a cache.
-        url, label = targets[metier.slug]
-        modules = memo.get("qr", url, lambda url=url: drawn[url])
         metier.qr_svg = Markup(qr.svg(modules, label).decode())
         if getattr(metier, "illustration", None):
             source = Path(settings["PATH"]) / "images" / metier.illustration

@@ -10,18 +10,22 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.idf import idf as Idf
 from lunr.vector import Vector
 
+from plugins.content_model.memo import Memo, text_key
 from plugins.content_model.model import sort_key
-from plugins.content_model.parallel import chunked_map
+from plugins.content_model.parallel import memoized_map
 
 from . import pipeline
 
 # Field → boost. The first file answers titles, other titles, codes and synonyms of those; the
 # second adds the summary (above) and the text (below).
+# The code the memo's terms come from (any change starts a fresh table).
+MEMO_SOURCES = tuple(Path(__file__).parent / name for name in ("pipeline.py", "build.py", "stopwords_fr.txt"))
 QUICK_FIELDS = {"titre": 10, "appellations": 6, "codes": 8, "concepts_titre": 10, "concepts": 5}
 TEXT_FIELDS = {"resume": 3, "concepts_resume": 2, "corps": 1, "concepts_corps": 1}
 
@@ -90,21 +94,30 @@ def quick_terms(metier, synonyms: pipeline.Synonyms) -> dict[str, list[str]]:
     }
 
 
-def texts_terms(jobs: list[tuple[str, str, pipeline.Synonyms]]) -> list[dict[str, list[str]]]:
-    """Terms of the text index for each (summary, body text, synonyms): a pure function, run in
-    worker processes for large sites."""
+def texts_terms(jobs: list[tuple[str, str, pipeline.Synonyms]]) -> list[dict[str, str]]:
+    """Terms of the text index for each (summary, body text, synonyms), space-joined (compact to
+    keep in the memo): a pure function, run in worker processes for large sites."""
     found = []
     for resume, text, synonyms in jobs:
         words = pipeline.split(text)
-        found.append(
-            {
-                "resume": pipeline.terms(resume),
-                "concepts_resume": synonyms.concepts(resume),
-                "corps": pipeline.terms_of(words, pipeline.stem),
-                "concepts_corps": synonyms.concepts_of(words),
-            }
-        )
+        terms = {
+            "resume": pipeline.terms(resume),
+            "concepts_resume": synonyms.concepts(resume),
+            "corps": pipeline.terms_of(words, pipeline.stem),
+            "concepts_corps": synonyms.concepts_of(words),
+        }
+        found.append({field: " ".join(values) for field, values in terms.items()})
     return found
+
+
+def text_terms(metiers, synonyms: pipeline.Synonyms, memo: Memo) -> list[dict[str, list[str]]]:
+    """The text index's terms of each profile, kept in the memo under the hash of its file and of
+    the synonyms (a rebuild after one edit works out one profile's terms)."""
+    synonyms_key = text_key(json.dumps(synonyms.for_browser(), sort_keys=True))
+    keys = [text_key(m.fiche.key + synonyms_key) for m in metiers]
+    jobs = [(m.resume, m.fiche.body.text, synonyms) for m in metiers]
+    joined = memoized_map(memo, "terms", keys, texts_terms, jobs)
+    return [{field: value.split() for field, value in terms.items()} for terms in joined]
 
 
 def store(metier, sector_index: dict[str, int]) -> list:
@@ -154,13 +167,15 @@ def concordance(metiers, noc) -> dict[str, list[str]]:
     return {old: sorted(new & used) for old, new in sorted(noc.to_2021.items()) if new & used}
 
 
-def payloads(metiers, secteurs, noc, synonyms: pipeline.Synonyms) -> tuple[dict, dict]:
+def payloads(
+    metiers, secteurs, noc, synonyms: pipeline.Synonyms, memo: Memo | None = None
+) -> tuple[dict, dict]:
     """(first file: quick index + everything the page needs, second file: the text index)."""
     metiers = sorted(metiers, key=lambda m: (sort_key(m.title), m.slug))
     sector_slugs = sorted(s.slug for s in secteurs)
     sector_index = {slug: position for position, slug in enumerate(sector_slugs)}
     quick = index([(str(i), quick_terms(m, synonyms)) for i, m in enumerate(metiers)], QUICK_FIELDS)
-    terms = chunked_map(texts_terms, [(m.resume, m.fiche.body.text, synonyms) for m in metiers])
+    terms = text_terms(metiers, synonyms, memo if memo is not None else Memo(None, sources=MEMO_SOURCES))
     text = index([(str(i), found) for i, found in enumerate(terms)], TEXT_FIELDS)
     return {
         "index": compact(quick.serialize()),

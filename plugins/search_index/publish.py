@@ -11,8 +11,9 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins.assets.fingerprint import fingerprinted
 from plugins.content_model.build import Build
+from plugins.content_model.memo import Memo
 
-from .build import payloads, to_json
+from .build import MEMO_SOURCES, payloads, to_json
 from .pipeline import Synonyms
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,9 @@ def write_search_files(generators):
     build = Build.of(articles.context)
     start = time.perf_counter()
     synonyms = Synonyms.load(Path(settings["PATH"]) / "synonymes.yaml")
-    quick, complete = payloads(articles.articles, pages.pages, build.reference.noc, synonyms)
+    memo = Memo.for_build(settings, "search", MEMO_SOURCES, ("snowballstemmer",))
+    quick, complete = payloads(articles.articles, pages.pages, build.reference.noc, synonyms, memo)
+    memo.save()
     names = {}
     for key, name, data in (("quick", "index.json", quick), ("text", "index-complet.json", complete)):
         text = to_json(data)

@@ -1,0 +1,80 @@
+"""`invoke serve`'s builds: after an edit of one profile, only the pages that show it are
+rendered again, and the preview is then exactly what a full build gives."""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plugins.preview.session import Session
+from plugins.preview.writer import MANIFEST
+
+ROOT = Path(__file__).resolve().parents[3]
+EDITED = "archiviste"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MANIFEST
+    }
+
+
+def stamps(output: Path) -> dict[str, int]:
+    return {p.parent.name: p.stat().st_mtime_ns for p in (output / "metiers").glob("*/index.html")}
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    root = tmp_path_factory.mktemp("apercu")
+    shutil.copytree(ROOT / "content", root / "content")
+    preview = Session(root / "content", root / "output", CACHE_PATH=str(root / "cache"))
+    assert preview.build()
+    return root, preview
+
+
+def referrers(output: Path, slug: str) -> set[str]:
+    """Profiles whose page links to `slug` (its related profiles)."""
+    link = f"/metiers/{slug}/"
+    return {
+        p.parent.name
+        for p in (output / "metiers").glob("*/index.html")
+        if p.parent.name != slug and link in p.read_text(encoding="utf-8")
+    }
+
+
+def test_an_edit_renders_that_profile_and_the_pages_listing_it_then_equals_a_full_build(session):
+    root, preview = session
+    output, profile = root / "output", root / "content" / "metiers" / f"{EDITED}.md"
+    before, listing = stamps(output), referrers(output, EDITED)
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("title: ", "title: Nouvelle ", 1), encoding="utf-8")
+    assert preview.build()
+    after = stamps(output)
+    rendered = {slug for slug in after if after[slug] != before[slug]}
+    assert rendered == {EDITED} | listing, rendered
+    assert len(after) - len(rendered) > 200  # the others were left as they were
+    assert "Nouvelle" in (output / "metiers" / EDITED / "index.html").read_text(encoding="utf-8")
+
+    full = Session(root / "content", root / "full", CACHE_PATH=str(root / "cache"))
+    assert full.build()
+    assert digest(output) == digest(root / "full")
+
+
+def test_a_bad_edit_changes_nothing_and_an_added_file_means_a_full_build(session):
+    root, preview = session
+    output = root / "output"
+    kept = digest(output)
+    profile = root / "content" / "metiers" / "cuisinier.md"
+    good = profile.read_text(encoding="utf-8")
+    profile.write_text(good.replace("cnp:", "cnp_inconnu:", 1), encoding="utf-8")
+    assert not preview.build()
+    assert digest(output) == kept
+    profile.write_text(good, encoding="utf-8")
+    assert preview.only_profiles_edited(preview.snapshot())
+    assert preview.build()
+    assert digest(output) == kept
+    profile.with_name("cuisinier-de-camp.md").write_text(good, encoding="utf-8")
+    assert not preview.only_profiles_edited(preview.snapshot())
