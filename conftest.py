@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,10 +89,19 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 def built(tmp_path_factory, name: str, content: Path, noc_csv: Path) -> Path:
-    output = tmp_path_factory.mktemp(name) / "output"
-    result = run_build(content, output, noc_csv)
-    assert result.returncode == 0, result.stderr
-    return output
+    """A site built once per test run, read-only for the tests: with pytest-xdist, the workers
+    share one build (the first one to ask makes it, the others wait for it)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = shared / f"site-{name}", shared / f"site-{name}.fait"
+    with open(shared / f"site-{name}.verrou", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            result = run_build(content, folder / "output", noc_csv)
+            assert result.returncode == 0, result.stderr
+            done.touch()
+    return folder / "output"
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,14 @@ PAGES = [
 ]
 
 
+def settle(page) -> None:
+    """The page as a reader sees it: loaded, its scripts run (quiz, filters and selection draw on
+    load), and on the search page the first results shown — a condition, not a fixed wait."""
+    page.wait_for_load_state("load")
+    if page.locator("#recherche-form").count():
+        page.wait_for_selector("#recherche-form[data-ready='true']")
+
+
 def axe_violations(page) -> list[str]:
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `invoke npm` (npm ci) first")
@@ -51,7 +59,7 @@ def axe_violations(page) -> list[str]:
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_finds_no_violation(page, site_url, path):
     page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")  # the search page fills its results with JavaScript
+    settle(page)
     assert axe_violations(page) == []
 
 
@@ -60,7 +68,7 @@ def test_axe_finds_no_violation_on_a_phone(browser, site_url, path):
     context = browser.new_context(locale="fr-CA", viewport={"width": 375, "height": 740}, is_mobile=True)
     page = context.new_page()
     page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     violations = axe_violations(page)
     context.close()
     assert violations == []
@@ -69,7 +77,7 @@ def test_axe_finds_no_violation_on_a_phone(browser, site_url, path):
 @pytest.mark.parametrize("path", PAGES)
 def test_language_is_quebec_french_and_headings_never_skip_a_level(page, site_url, path):
     page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("html").get_attribute("lang") == "fr-CA"
     levels = page.locator("main h1, main h2, main h3, main h4, main h5, main h6").evaluate_all(
         "hs => hs.filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"
@@ -100,7 +108,7 @@ def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, site_url
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     width = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 320
