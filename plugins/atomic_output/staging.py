@@ -80,6 +80,8 @@ def publish(pelican):
         logging.getLogger().removeHandler(handler)
     pelican.output_path = str(output)
     errors = sum(h.count for h in counters)
+    if errors and staging == output:  # an incremental preview, written in place
+        raise BuildStopped(f"{errors} erreur(s) pendant le build : aperçu incomplet, enregistrer de nouveau")
     if errors:
         raise BuildStopped(f"{errors} erreur(s) pendant le build : {output} n'a pas été remplacé")
     if staging == output:
