@@ -22,11 +22,11 @@ from plugins.content_model.parallel import memoized_map
 
 from . import pipeline
 
-# Field → boost. The first file answers titles, other titles, codes and synonyms of those; the
-# second adds the summary (above) and the text (below).
 # The code the memo's terms come from (any change starts a fresh table).
 MEMO_SOURCES = tuple(Path(__file__).parent / name for name in ("pipeline.py", "build.py", "stopwords_fr.txt"))
-QUICK_FIELDS = {"titre": 10, "appellations": 6, "codes": 8, "concepts_titre": 10, "concepts": 5}
+# Field → boost. The first file answers titles, other titles and synonyms of those (codes come
+# from the docs and the concordance); the second adds the summary (above) and the text (below).
+QUICK_FIELDS = {"titre": 10, "appellations": 6, "concepts_titre": 10, "concepts": 5}
 TEXT_FIELDS = {"resume": 3, "concepts_resume": 2, "corps": 1, "concepts_corps": 1}
 
 
@@ -88,7 +88,6 @@ def quick_terms(metier, synonyms: pipeline.Synonyms) -> dict[str, list[str]]:
     return {
         "titre": pipeline.terms(metier.title),
         "appellations": pipeline.terms(" ".join(metier.appellations)),
-        "codes": [metier.cnp, *(getattr(metier, "cnp_2016", None) or [])],
         "concepts_titre": synonyms.concepts(metier.title),
         "concepts": synonyms.concepts(" . ".join(metier.appellations)),
     }

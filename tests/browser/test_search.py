@@ -90,6 +90,15 @@ def test_noc_2016_code_is_resolved_through_the_concordance(page, site_url):
     assert "CNP 2016 4212 → CNP 2021 42201" in page.locator("#compte").text_content()
 
 
+def test_a_code_written_among_words_filters_by_that_code(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "educatrice 4214")  # a NOC 2016 code, through the official concordance
+    assert result_titles(page)[0] == "Éducatrice / éducateur à la petite enfance"
+    assert set(result_codes(page)) == {"42202"}
+    type_query(page, "chauffeur classe 1")  # a short number stays a word of the title
+    assert "Camionneur·euse" in result_titles(page)[:3]
+
+
 def test_code_prefix_lists_a_part_of_the_classification(page, site_url):
     open_search(page, site_url, cnp="422")
     codes = result_codes(page)

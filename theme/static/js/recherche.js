@@ -158,6 +158,9 @@
     var value = (params.q || "").slice(0, MAX_QUERY);
     var code = (params.cnp || "").replace(/\D/g, "").slice(0, 5);
     if (!code && /^\s*\d{1,5}\s*$/.test(value)) { code = value.trim(); value = ""; }
+    // A NOC code written among words (« éducatrice 42202 », « cuisinier 6322 ») filters by code.
+    var written = code ? null : value.match(/(^|\s)(\d{4,5})(?=\s|$)/);
+    if (written) { code = written[2]; value = value.replace(written[0], " "); }
     var typing = !!value && !/\s$/.test(value);
     var found = units(value, typing);
     var sector = params.secteur ? data.secteurs.indexOf(params.secteur) : -1;
