@@ -73,6 +73,27 @@ def run_build(
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=timeout)
 
 
+def run_build_here(content: Path, output: Path, **extra) -> subprocess.CompletedProcess:
+    """`run_build` in this process (Pelican's own `main`, the same arguments): no interpreter to
+    start, for the many small builds expected to stop. Exit code and printed text as the CLI's."""
+    import contextlib
+    import io
+
+    from pelican import main
+
+    overrides = {"CACHE_PATH": str(Path(output).parent / "cache"), **extra}
+    args = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "--fatal", "errors"]
+    args += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main(args)
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+    return subprocess.CompletedProcess(["pelican", *args], code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture(scope="session")
 def build_site():
     """`run_build` for plugin tests: there `from conftest import` may find another conftest.py."""
