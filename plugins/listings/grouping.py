@@ -123,3 +123,13 @@ def related(metier, metiers_by_slug: dict, neighbours: Neighbours | None = None,
         }
         found += sorted(others.values(), key=lambda o: (-shared(o), _rank(o)))[: wanted - len(found)]
     return chosen + found
+
+
+def sector_counts(metiers) -> list[tuple]:
+    """[(sector page, how many of these profiles it has)], most first: a long interest list is
+    narrowed from there."""
+    counts: dict = {}
+    for metier in metiers:
+        for secteur in getattr(metier, "secteurs_pages", []):
+            counts[secteur] = counts.get(secteur, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], sort_key(item[0].title)))

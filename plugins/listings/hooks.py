@@ -17,6 +17,7 @@ from .grouping import (
     by_letter,
     by_sector,
     related,
+    sector_counts,
 )
 
 
@@ -74,6 +75,7 @@ def write_interest_pages(generator, writer):
             generator.context,
             interet=code,
             metiers_interet=metiers,
+            par_secteur=sector_counts(metiers),
             page_name=f"interets/{code}/",
             url=f"interets/{code}/",
         )

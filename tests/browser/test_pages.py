@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -116,6 +117,20 @@ def test_interest_pages_work_without_javascript(browser, site_url):
     assert page.url.endswith("/interets/social/")
     assert page.locator(".card").count() >= 10
     context.close()
+
+
+def test_a_long_interest_list_narrows_by_sector(page, site_url):
+    page.goto(site_url + "/interets/social/")
+    page.get_by_text("Resserrer par secteur d'activité").click()
+    chip = page.get_by_role("link", name=re.compile(r"^Petite enfance \(\d+\)$"))
+    count = int(re.search(r"\((\d+)\)", chip.inner_text()).group(1))
+    chip.click()
+    page.wait_for_function("new URLSearchParams(location.search).get('secteur') === 'petite-enfance'")
+    cards = page.locator(".lettre .card:visible")
+    expect(cards).to_have_count(count)
+    for card in cards.all():
+        assert "petite-enfance" in card.get_attribute("data-secteurs").split()
+        assert "social" in card.get_attribute("data-interets").split()
 
 
 def test_filters_combine_and_round_trip_through_the_url(page, site_url):
