@@ -44,6 +44,15 @@ def noc_csv(noc_dir) -> Path:
     return noc_dir / "noc2021_unit_groups.csv"
 
 
+def pelican_args(content: Path, output: Path, settings: str = "pelicanconf.py", **extra) -> list[str]:
+    """The `pelican` arguments of a test build with the project's settings; the build's caches go
+    next to the output, never into the repository's cache/."""
+    overrides = {"CACHE_PATH": str(Path(output).parent / "cache"), **extra}
+    args = [str(content), "-s", str(ROOT / settings), "-o", str(output), "--fatal", "errors"]
+    # One -e with every pair: Pelican keeps only the last -e flag given.
+    return args + ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
+
+
 def run_build(
     content: Path,
     output: Path,
@@ -52,23 +61,8 @@ def run_build(
     timeout: int = 600,
     **extra,
 ) -> subprocess.CompletedProcess:
-    """Run the real Pelican CLI with the project's settings on some content; the build's
-    caches go next to the output, never into the repository's cache/."""
-    overrides = {"CACHE_PATH": str(Path(output).parent / "cache"), **extra}
-    args = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-s",
-        str(ROOT / settings),
-        "-o",
-        str(output),
-        "--fatal",
-        "errors",
-    ]
-    # One -e with every pair: Pelican keeps only the last -e flag given.
-    args += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
+    """Run the real Pelican CLI on some content (see pelican_args)."""
+    args = [sys.executable, "-m", "pelican", *pelican_args(content, output, settings, **extra)]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=timeout)
 
@@ -81,9 +75,7 @@ def run_build_here(content: Path, output: Path, **extra) -> subprocess.Completed
 
     from pelican import main
 
-    overrides = {"CACHE_PATH": str(Path(output).parent / "cache"), **extra}
-    args = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "--fatal", "errors"]
-    args += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
+    args = pelican_args(content, output, **extra)
     out, err = io.StringIO(), io.StringIO()
     code = 0
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -92,6 +84,12 @@ def run_build_here(content: Path, output: Path, **extra) -> subprocess.Completed
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else 1
     return subprocess.CompletedProcess(["pelican", *args], code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="session")
+def folder_digest():
+    """`tree_digest` for plugin tests (there `from conftest import` may find another conftest.py)."""
+    return tree_digest
 
 
 @pytest.fixture(scope="session")

@@ -176,13 +176,14 @@ def _read_all(files: list[tuple[Path, str]], memo: Memo) -> tuple[list, int]:
     readable = [(rel, text) for (_, rel), (text, _) in zip(files, loaded, strict=True) if text is not None]
     keys = [text_key(text) for _, text in readable]
     before = sum(memo.has("read", key) for key in set(keys))
-    results = iter(memoized_map(memo, "read", keys, read_texts, [text for _, text in readable]))
+    read = memoized_map(memo, "read", keys, read_texts, [text for _, text in readable])
+    results = iter(zip(keys, read, strict=True))
     found = []
     for (_, rel), (text, problems) in zip(files, loaded, strict=True):
         if text is None:
             found.append((None, problems))
             continue
-        key, result = text_key(text), next(results)
+        key, result = next(results)
         if isinstance(result, list):
             found.append((None, [Problem(rel, f, m, v, line) for f, m, v, line in result]))
         else:

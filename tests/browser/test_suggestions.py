@@ -10,17 +10,12 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 from test_accessibility import axe_violations
+from test_search import open_search
 
 pytestmark = pytest.mark.browser
 
 # The project's root from this file: `conftest` may name another test folder's conftest.
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def open_search(page, site_url):
-    page.goto(f"{site_url}/recherche/")
-    page.focus("#recherche-q")  # a reader at the form: the text index loads now
-    page.wait_for_selector("#recherche-form[data-complete='true']")
 
 
 def field(page):

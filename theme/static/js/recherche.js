@@ -237,6 +237,7 @@
     return node;
   }
   // The text with each word that matches a query word in <mark>.
+  function profileUrl(doc) { return base + "/metiers/" + doc[0] + "/"; }
   function highlight(node, value, found) {
     var wanted = [];
     found.forEach(function (u) { u.words.forEach(function (w) { if (!stop[w]) { wanted.push(light(w)); } }); });
@@ -251,7 +252,7 @@
     var doc = data.docs[ref];
     var li = el("li", { "class": "card", "data-cnp": doc[2] });
     var h = el("h2", { "class": "card-title" });
-    var link = el("a", { href: base + "/metiers/" + doc[0] + "/" });
+    var link = el("a", { href: profileUrl(doc) });
     highlight(link, doc[1], found);
     h.appendChild(link);
     li.appendChild(h);
@@ -413,7 +414,7 @@
   }
   function option(name, i, whole, last) {
     var doc = data.docs[name.ref];
-    var item = el("li", { id: popup.id + "-" + i, role: "option", "class": "suggestion", "data-href": base + "/metiers/" + doc[0] + "/" });
+    var item = el("li", { id: popup.id + "-" + i, role: "option", "class": "suggestion", "data-href": profileUrl(doc) });
     item.appendChild(marked(el("span", { "class": "suggestion-titre" }), doc[1], whole, last));
     if (name.other) {
       item.appendChild(marked(el("span", { "class": "suggestion-autre" }, "Aussi appelé : "), name.text, whole, last));
