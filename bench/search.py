@@ -1,11 +1,22 @@
 """Search benchmark: index size and build time, time to first results and per-keystroke query time
 in Chromium, on the real corpus and on synthetic corpora; Pagefind on the same site as reference.
 
-    python bench/search.py [--sizes 2000]
+    python bench/search.py [--sizes 10000]
 
-Builds each corpus with the project's settings into bench/.work/, serves it on 127.0.0.1 and drives
-Debian's Chromium with Playwright. Prints a table and writes bench/results/search.json. Not run in
-CI; no thresholds. Pagefind (pagefind-bin, pinned in requirements-dev.txt) indexes the same HTML.
+Builds each corpus with the production settings (publishconf.py: minified, fingerprinted) into
+bench/.work/, serves it on 127.0.0.1 from its own process (so the server does not share an
+interpreter with the browser driver) and drives Debian's Chromium with Playwright. Prints one JSON
+row per corpus and writes bench/results/search.json. Not run in CI; no thresholds.
+
+- bytes before the first result: every file the page fetched before the first result appeared
+  (page, CSS, JS, index files), each compressed with gzip -9 as a host would send it;
+- first result: cold (a new browser context each time, no HTTP cache), median of 8 loads of
+  `/recherche/?q=…`, measured in the page from navigation start to the first result in the
+  document, and from outside (Playwright's `goto` to the result seen); the same two measures of a
+  blank page give the harness's own cost; served by bench/serve.mjs (Node, keep-alive, as a host
+  answers) and, for comparison, by Python's http.server (one thread and connection per file);
+- per keystroke: each prefix of a query, its files fetched first, the search alone timed.
+Pagefind (pagefind-bin, pinned in requirements-dev.txt) indexes the same HTML.
 """
 
 from __future__ import annotations
@@ -14,91 +25,171 @@ import argparse
 import gzip
 import json
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 from corpus import ROOT, write_corpus
 
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
-from conftest import CHROMIUM, CHROMIUM_ARGS, run_build, serve  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, run_build  # noqa: E402
 
 WORK = ROOT / "bench" / ".work"
 KEYSTROKES = "intervenante communautaire"
+FIRST_QUERY = "intervenante"  # a word of the real and the synthetic corpora
+LOADS = 8
+# Marks the moment a result card (or a blank page's paragraph) enters the document.
+WATCH = """new MutationObserver((changes, watcher) => {
+  if (document.querySelector("#resultats li[data-cnp], #vide")) { window.__first = performance.now(); watcher.disconnect(); }
+}).observe(document, { subtree: true, childList: true });"""
 
 
 def build(content: Path, name: str) -> tuple[Path, float]:
     output = WORK / f"search-{name}"
     start = time.perf_counter()
-    result = run_build(content, output)
+    result = run_build(content, output, settings="publishconf.py", SITEURL="")
     if result.returncode:
         raise SystemExit(result.stderr)
     return output, time.perf_counter() - start
 
 
+class Server:
+    """A static server on a free port of 127.0.0.1, in its own process: `node` (bench/serve.mjs,
+    keep-alive, as a host answers) or `python` (http.server, as the tests serve)."""
+
+    def __init__(self, folder: Path, kind: str = "node"):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        command = {
+            "node": ["node", str(ROOT / "bench" / "serve.mjs"), str(folder), str(self.port)],
+            "python": [
+                sys.executable,
+                "-m",
+                "http.server",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "-d",
+                str(folder),
+            ],
+        }[kind]
+        self.process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(100):  # until it answers
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+
+    def __enter__(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def __exit__(self, *exc):
+        self.process.kill()
+        self.process.wait()
+
+
+def cold_loads(browser, url: str, selector: str) -> tuple[list[float], list[float], list[str]]:
+    """(in-page ms, outside ms, paths fetched before the first result of the last load)."""
+    inside, outside, fetched = [], [], []
+    for _ in range(LOADS):
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script(WATCH)
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector(selector)
+        outside.append((time.perf_counter() - start) * 1000)
+        first = page.evaluate("window.__first")
+        inside.append(first)
+        fetched = page.evaluate(
+            """first => [location.pathname].concat(performance.getEntriesByType("resource")
+                 .filter(e => e.responseEnd <= first).map(e => new URL(e.name).pathname))""",
+            first,
+        )
+        context.close()
+    return inside, outside, fetched
+
+
+def gzip_kb(site: Path, paths: list[str]) -> float:
+    total = 0
+    for path in paths:
+        file = site / urllib.parse.unquote(path).lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        total += len(gzip.compress(file.read_bytes(), 9))
+    return round(total / 1024, 1)
+
+
 def browser_timings(site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    server = serve(site)
-    url = f"http://127.0.0.1:{server.server_address[1]}/recherche/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            firsts = []
-            for _ in range(6):  # cold: a new context (no HTTP cache) each time
-                context = browser.new_context()
-                page = context.new_page()
-                start = time.perf_counter()
-                page.goto(url + "?q=intervenante")  # a word of the real and the synthetic corpora
-                page.wait_for_selector("#resultats li[data-cnp]")
-                firsts.append(time.perf_counter() - start)
-                context.close()
-            first = statistics.median(firsts)
-            page = browser.new_page()
-            page.goto(url)
-            page.focus("#recherche-q")  # a reader at the form: the text index loads now
-            page.wait_for_selector("#recherche-form[data-complete='true']")
-            per_key = page.evaluate(
-                """text => { const t = []; for (let i = 1; i <= text.length; i++) {
-                     const s = performance.now(); window.FaisLeSaut.search(text.slice(0, i));
-                     t.push(performance.now() - s); } return t; }""",
-                KEYSTROKES,
+    (site / "bench-vide.html").write_text(
+        '<!doctype html><html lang="fr"><title>vide</title><p id="vide">vide</p>'
+    )
+    with Server(site) as root, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        blank_in, blank_out, _ = cold_loads(browser, f"{root}/bench-vide.html", "#vide")
+        first_in, first_out, fetched = cold_loads(
+            browser, f"{root}/recherche/?q={FIRST_QUERY}", "#resultats li[data-cnp]"
+        )
+        with Server(site, "python") as slow:  # the tests' kind of server, for comparison
+            python_in, _out, _fetched = cold_loads(
+                browser, f"{slow}/recherche/?q={FIRST_QUERY}", "#resultats li[data-cnp]"
             )
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    per_key.sort()
+        page = browser.new_page()
+        page.goto(f"{root}/recherche/")
+        page.focus("#recherche-q")  # a reader at the form: the text parts load from now on
+        page.wait_for_selector("#recherche-form[data-complete='true']")
+        # Each key: the title search (what runs at every key: first list and suggestions);
+        # once the typing pauses, the whole search (titles and text).
+        per_key = page.evaluate(
+            """async text => { const titles = [], whole = [];
+                 for (let i = 1; i <= text.length; i++) {
+                   const q = text.slice(0, i);
+                   await window.FaisLeSaut.prepare(q);  // its files, fetched once
+                   let s = performance.now(); window.FaisLeSaut.count(q, true); titles.push(performance.now() - s);
+                   s = performance.now(); window.FaisLeSaut.count(q); whole.push(performance.now() - s); }
+                 return [titles, whole]; }""",
+            KEYSTROKES,
+        )
+        browser.close()
+
+    def p95(values):
+        return round(sorted(values)[int(len(values) * 0.95) - 1], 2)
+
+    titles, whole = per_key
     return {
-        "first_results_ms": round(first * 1000),
-        "keystroke_median_ms": round(statistics.median(per_key), 2),
-        "keystroke_p95_ms": round(per_key[int(len(per_key) * 0.95) - 1], 2),
+        "fetched_before_first_result": len(fetched),
+        "gzip_before_first_result_kb": gzip_kb(site, fetched),
+        "first_result_in_page_ms": round(statistics.median(first_in)),
+        "first_result_outside_ms": round(statistics.median(first_out)),
+        "first_result_in_page_python_server_ms": round(statistics.median(python_in)),
+        "blank_page_in_page_ms": round(statistics.median(blank_in)),
+        "blank_page_outside_ms": round(statistics.median(blank_out)),
+        "keystroke_titles_median_ms": round(statistics.median(titles), 2),
+        "keystroke_titles_p95_ms": p95(titles),
+        "whole_search_median_ms": round(statistics.median(whole), 2),
+        "whole_search_p95_ms": p95(whole),
     }
 
 
-# What the page fetches before the first result: the page, its CSS, lunr.js, the search script
-# and the first index file (lunr-languages and the text index come after).
-BEFORE_FIRST = (
-    "recherche/index.html",
-    "theme/css/main.css",
-    "theme/js/vendor/lunr.min.js",
-    "theme/js/recherche.js",
-    "recherche/index.json",
-)
-
-
 def sizes(site: Path, profiles: int) -> dict:
-    quick = (site / "recherche" / "index.json").read_bytes()
-    raw = (site / "recherche" / "index-complet.json").read_bytes()
-    packed = len(gzip.compress(raw, 9))
-    before_first = sum(len(gzip.compress((site / name).read_bytes(), 9)) for name in BEFORE_FIRST)
+    files = sorted(p for p in (site / "recherche").glob("*.json"))
+    packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in files)
     return {
         "profiles": profiles,
-        "gzip_before_first_result_kb": round(before_first / 1024, 1),
-        "quick_index_gzip_kb": round(len(gzip.compress(quick, 9)) / 1024),
-        "index_kb": round(len(raw) / 1024),
+        "index_files": len(files),
+        "index_kb": round(sum(p.stat().st_size for p in files) / 1024),
         "index_gzip_kb": round(packed / 1024),
         "gzip_bytes_per_profile": round(packed / profiles),
     }

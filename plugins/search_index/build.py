@@ -1,8 +1,20 @@
-"""The search payload: two lunr indexes and what the page needs to answer at once.
+"""The search files: lunr indexes cut by the first letter of their terms, and the profiles'
+records in small packets, so a query fetches only what it needs (a few kilobytes on the real site,
+the same few at 10,000 profiles).
 
-The first file answers titles, other titles, summaries, codes and synonyms completely, so the
-first results are final; the second file adds the profiles' text, whose matches are listed below
-the first ones under their own heading (nothing reorders when it arrives).
+- `index.json` (meta): synonyms, stop words, gender table, sector list, and the names of the other
+  files;
+- `titres-<c>.json`: the titles, other titles, their synonyms and the title's word pairs, for the
+  terms starting with <c> (a–z, 0–9; `_` for synonym concepts): each query unit is answered by one
+  of them, completely, so the first results are final;
+- `textes-<c>.json`: the summaries and the text (matches listed below the first ones);
+- `fiches-<n>.json`: what a result shows, PACKET profiles per file (profiles in title order);
+- `codes.json` (NOC codes → profiles, representative first, and the 2016 concordance) and
+  `secteurs.json` (sector → profiles), fetched when a code or a sector is asked for.
+
+A shard keeps each term's posting and the weights lunr computed over the whole index, so a
+unit's scores are the same as in one big index (lunr divides by the query vector's norm, not the
+document's).
 """
 
 from __future__ import annotations
@@ -26,7 +38,9 @@ from . import pipeline
 MEMO_SOURCES = tuple(Path(__file__).parent / name for name in ("pipeline.py", "build.py", "stopwords_fr.txt"))
 # Field → boost. The first file answers titles, other titles and synonyms of those (codes come
 # from the docs and the concordance); the second adds the summary (above) and the text (below).
-QUICK_FIELDS = {"titre": 10, "appellations": 6, "concepts_titre": 10, "concepts": 5}
+# `paires`: the title's consecutive words (« maison_jeune »), for the bonus of a title holding the
+# query's words in a row.
+QUICK_FIELDS = {"titre": 10, "appellations": 6, "concepts_titre": 10, "concepts": 5, "paires": 1}
 TEXT_FIELDS = {"resume": 3, "concepts_resume": 2, "corps": 1, "concepts_corps": 1}
 
 
@@ -90,7 +104,13 @@ def quick_terms(metier, synonyms: pipeline.Synonyms) -> dict[str, list[str]]:
         "appellations": pipeline.terms(" ".join(metier.appellations)),
         "concepts_titre": synonyms.concepts(metier.title),
         "concepts": synonyms.concepts(" . ".join(metier.appellations)),
+        "paires": pairs(metier.title),
     }
+
+
+def pairs(text: str) -> list[str]:
+    words = pipeline.terms(text)
+    return [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
 
 
 def texts_terms(jobs: list[tuple[str, str, pipeline.Synonyms]]) -> list[dict[str, str]]:
@@ -121,13 +141,15 @@ def text_terms(metiers, synonyms: pipeline.Synonyms, memo: Memo) -> list[dict[st
 
 def store(metier, sector_index: dict[str, int]) -> list:
     """What a result shows, as [slug, title, code, 2016 codes, sectors (positions in the sector
-    list; their names are in the page's sector menu)]: short to send."""
+    list; their names are in the page's sector menu), summary, other titles]: short to send."""
     return [
         metier.slug,
         metier.title,
         metier.cnp,
         list(getattr(metier, "cnp_2016", None) or []),
         [sector_index[s] for s in metier.secteurs if s in sector_index],
+        metier.resume,
+        list(metier.appellations or []),
     ]
 
 
@@ -166,44 +188,73 @@ def concordance(metiers, noc) -> dict[str, list[str]]:
     return {old: sorted(new & used) for old, new in sorted(noc.to_2021.items()) if new & used}
 
 
+# Profiles per record file: a first page of results fetches a few small files, at any size.
+PACKET = 32
+
+
+def shard_key(term: str) -> str:
+    first = term[:1]
+    return first if first.isascii() and first.isalnum() else "_"
+
+
+def shards(serialized: dict) -> dict[str, dict]:
+    """A lunr index cut by the first letter of its terms: each part keeps its terms' postings
+    (empty ones left out: the page puts them back before `lunr.Index.load`) and, of each field vector, the weights of its terms."""
+    postings: dict[str, list] = {}
+    key_of: dict[int, str] = {}
+    for term, posting in serialized["invertedIndex"]:
+        key = shard_key(term)
+        key_of[posting["_index"]] = key
+        postings.setdefault(key, []).append([term, {k: v for k, v in posting.items() if v or k == "_index"}])
+    vectors: dict[str, list] = {key: [] for key in postings}
+    for field_ref, vector in serialized["fieldVectors"]:
+        parts: dict[str, list] = {}
+        for i in range(0, len(vector), 2):
+            parts.setdefault(key_of[vector[i]], []).extend(vector[i : i + 2])
+        for key, kept in parts.items():
+            vectors[key].append([field_ref, kept])
+    return {
+        key: {**serialized, "fieldVectors": vectors[key], "invertedIndex": postings[key]}
+        for key in sorted(postings)
+    }
+
+
 def payloads(
     metiers, secteurs, noc, synonyms: pipeline.Synonyms, memo: Memo | None = None
 ) -> tuple[dict, dict]:
-    """(first file: quick index + everything the page needs, second file: the text index)."""
+    """(meta without the file names, {(kind, key): data} for every other file)."""
     metiers = sorted(metiers, key=lambda m: (sort_key(m.title), m.slug))
     sector_slugs = sorted(s.slug for s in secteurs)
     sector_index = {slug: position for position, slug in enumerate(sector_slugs)}
     quick = index([(str(i), quick_terms(m, synonyms)) for i, m in enumerate(metiers)], QUICK_FIELDS)
     terms = text_terms(metiers, synonyms, memo if memo is not None else Memo(None, sources=MEMO_SOURCES))
     text = index([(str(i), found) for i, found in enumerate(terms)], TEXT_FIELDS)
-    return {
-        "index": compact(quick.serialize()),
-        "docs": [store(m, sector_index) for m in metiers],
+    files: dict[tuple[str, str], object] = {}
+    for kind, built in (("titres", quick), ("textes", text)):
+        for key, part in shards(built.serialize()).items():
+            files[(kind, key)] = part
+    records = [store(m, sector_index) for m in metiers]
+    for n in range(0, len(records), PACKET):
+        files[("fiches", str(n // PACKET))] = records[n : n + PACKET]
+    files[("codes", "")] = {"codes": representatives(metiers, noc), "concordance": concordance(metiers, noc)}
+    by_sector: list[list[int]] = [[] for _ in sector_slugs]
+    for ref, record in enumerate(records):
+        for position in record[4]:
+            by_sector[position].append(ref)
+    files[("secteurs", "")] = by_sector
+    meta = {
+        "profils": len(metiers),
+        "paquet": PACKET,
         "secteurs": sector_slugs,
-        "concordance": concordance(metiers, noc),
-        # Only codes held by several profiles need an order (the page finds the others itself).
-        "codes": {code: refs for code, refs in representatives(metiers, noc).items() if len(refs) > 1},
         "synonymes": synonyms.for_browser(),
         "stopwords": sorted(pipeline.stop_words()),
         "genre": [list(pair) for pair in pipeline.GENRE],
-    }, {
-        "index": compact(text.serialize()),
-        "resumes": [m.resume for m in metiers],
-        # The other titles as written, for the suggestions under the search field.
-        "appellations": [list(m.appellations or []) for m in metiers],
     }
+    return meta, files
 
 
-def compact(serialized: dict) -> dict:
-    """lunr's serialization writes every field in every term's posting, most of them empty;
-    the page puts the empty ones back before lunr.Index.load (recherche.js, `expand`)."""
-    return dict(
-        serialized,
-        invertedIndex=[
-            [term, {k: v for k, v in posting.items() if v or k == "_index"}]
-            for term, posting in serialized["invertedIndex"]
-        ],
-    )
+def file_name(kind: str, key: str) -> str:
+    return f"{kind}-{key}.json" if key else f"{kind}.json"
 
 
 def to_json(data: dict) -> str:

@@ -1,4 +1,4 @@
-"""Write /recherche/index.json (quick index) and index-complet.json (with the body), and copy lunr.js + lunr-languages (npm, pinned) into the site."""
+"""Write the search files under /recherche/ (see build.py) and copy lunr.js + lunr-languages (npm, pinned) into the site."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from plugins.assets.fingerprint import fingerprinted
 from plugins.content_model.build import Build
 from plugins.content_model.memo import Memo
 
-from .build import MEMO_SOURCES, payloads, to_json
+from .build import MEMO_SOURCES, file_name, payloads, to_json
 from .pipeline import Synonyms
 
 logger = logging.getLogger(__name__)
@@ -37,9 +37,9 @@ def copy_vendor(node_modules: Path, dest: Path) -> None:
 
 
 def write_search_files(generators):
-    """Write both files as soon as the content is read, so the search page (rendered later)
-    knows their names: fingerprinted in production (FINGERPRINT_ASSETS), so a host may cache
-    them for a year."""
+    """Write the files as soon as the content is read, so the search page (rendered later)
+    knows the first one's name: fingerprinted in production (FINGERPRINT_ASSETS), so a host may
+    cache them for a year; the first file names the others."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
     settings = articles.settings
@@ -48,21 +48,33 @@ def write_search_files(generators):
     start = time.perf_counter()
     synonyms = Synonyms.load(Path(settings["PATH"]) / "synonymes.yaml")
     memo = Memo.for_build(settings, "search", MEMO_SOURCES, ("snowballstemmer",))
-    quick, complete = payloads(articles.articles, pages.pages, build.reference.noc, synonyms, memo)
+    meta, files = payloads(articles.articles, pages.pages, build.reference.noc, synonyms, memo)
     memo.save()
-    names = {}
-    for key, name, data in (("quick", "index.json", quick), ("text", "index-complet.json", complete)):
-        text = to_json(data)
-        if settings.get("FINGERPRINT_ASSETS"):
-            name = fingerprinted(name, text.encode("utf-8"))
-        names[key] = f"recherche/{name}"
-        (output / "recherche").mkdir(parents=True, exist_ok=True)
-        (output / names[key]).write_text(text, encoding="utf-8")
-    articles.context["search_files"] = names
-    articles.context["search_files_fingerprinted"] = (
-        sorted(names.values()) if settings.get("FINGERPRINT_ASSETS") else []
-    )
+    (output / "recherche").mkdir(parents=True, exist_ok=True)
+    fingerprint = settings.get("FINGERPRINT_ASSETS")
+
+    def write(name: str, data) -> str:
+        text = to_json(data).encode("utf-8")
+        if fingerprint:
+            name = fingerprinted(name, text)
+        (output / "recherche" / name).write_bytes(text)
+        return f"recherche/{name}"
+
+    names: dict = {"titres": {}, "textes": {}, "fiches": []}
+    for (kind, key), data in files.items():
+        written = write(file_name(kind, key), data)
+        if kind in ("titres", "textes"):
+            names[kind][key] = written
+        elif kind == "fiches":
+            names["fiches"].append(written)
+        else:
+            names[kind] = written
+    first = write("index.json", {**meta, "fichiers": names})
+    articles.context["search_files"] = {"index": first}
+    every = [first, names["codes"], names["secteurs"], *names["fiches"]]
+    every += [name for kind in ("titres", "textes") for name in names[kind].values()]
+    articles.context["search_files_fingerprinted"] = sorted(every) if fingerprint else []
     # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
     node_modules = Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
     copy_vendor(node_modules, output / "theme" / "js" / "vendor")
-    logger.info("search_index: %d fiches indexées en %.2f s", len(quick["docs"]), time.perf_counter() - start)
+    logger.info("search_index: %d fiches indexées en %.2f s", meta["profils"], time.perf_counter() - start)

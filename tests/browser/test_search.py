@@ -6,6 +6,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -99,8 +100,31 @@ def test_a_code_written_among_words_filters_by_that_code(page, site_url):
     assert "Camionneur·euse" in result_titles(page)[:3]
 
 
+def show_all(page):
+    """Press « Afficher N autres métiers » under the first list, if there is one."""
+    button = page.locator("#resultats .voir-plus button")
+    if button.count():
+        button.click()
+        button.wait_for(state="detached")
+
+
+def test_a_long_list_shows_twenty_then_the_rest_on_demand(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "intervenante")
+    total = int(page.locator("#compte").text_content().split()[0])
+    assert total > 20
+    assert page.locator("#resultats > li[data-cnp]").count() == 20
+    page.get_by_role("button", name=f"Afficher {total - 20} autres métiers").click()
+    expect(page.locator("#resultats > li[data-cnp]")).to_have_count(total)
+    # The keyboard reader goes on from the first card added.
+    assert page.evaluate(
+        "document.activeElement.closest('li') === document.querySelectorAll('#resultats > li')[20]"
+    )
+
+
 def test_code_prefix_lists_a_part_of_the_classification(page, site_url):
     open_search(page, site_url, cnp="422")
+    show_all(page)
     codes = result_codes(page)
     assert {"42201", "42202", "42203"} <= set(codes)
     assert all(code.startswith("422") for code in codes)
@@ -150,15 +174,28 @@ def test_url_round_trip(page, site_url):
     assert result_titles(other) == titles
 
 
-def test_first_results_come_from_the_quick_index_before_the_complete_one(page, site_url, real_site):
-    quick = (real_site / "recherche" / "index.json").stat().st_size
-    complete = (real_site / "recherche" / "index-complet.json").stat().st_size
-    assert quick < complete / 2
-    page.route("**/index-complet.json", lambda route: None)  # hold the complete index back
+def test_first_results_come_from_the_titles_before_the_text(page, site_url):
+    page.route("**/recherche/textes-*.json", lambda route: None)  # hold the text back
     page.goto(f"{site_url}/recherche/?q=archiviste")
     page.wait_for_selector("#resultats li[data-cnp]")
     assert result_titles(page)[0] == "Archiviste"
     assert page.locator("#recherche-form").get_attribute("data-complete") is None
+
+
+def test_a_query_fetches_only_the_parts_of_its_words(page, site_url):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(f"{site_url}/recherche/?q=aide+cuisinier")
+    page.wait_for_selector("#resultats li[data-cnp]")
+    parts = sorted(name for name in fetched if name.startswith(("titres-", "textes-")))
+    # « aide » may also name a synonym (their concepts have their own part, `_`).
+    assert (
+        {"titres-a.json", "titres-c.json"}
+        <= set(parts)
+        <= {"titres-a.json", "titres-c.json", "titres-_.json"}
+    )
+    records = [name for name in fetched if name.startswith("fiches-")]
+    assert 1 <= len(records) <= 2
 
 
 def test_home_search_door_leads_to_results(page, site_url):
@@ -187,8 +224,10 @@ def test_every_word_counts(page, site_url):
     """Each word narrows the list: adding a word never adds a result to the first list."""
     open_search(page, site_url)
     type_query(page, "intervenante ")
+    show_all(page)
     broad = result_titles(page)
     type_query(page, "intervenante communautaire ")
+    show_all(page)
     narrow = result_titles(page)
     assert narrow and set(narrow) < set(broad)
     assert narrow[0] == "Intervenant·e communautaire"
@@ -196,7 +235,7 @@ def test_every_word_counts(page, site_url):
 
 def test_first_results_never_reorder_when_the_text_index_arrives(page, site_url):
     held = []
-    page.route("**/index-complet.json", lambda route: held.append(route))
+    page.route("**/recherche/textes-*.json", lambda route: held.append(route))
     page.goto(f"{site_url}/recherche/?q=educatrice")
     page.wait_for_selector("#resultats li[data-cnp]")
     first = result_titles(page)
@@ -205,7 +244,8 @@ def test_first_results_never_reorder_when_the_text_index_arrives(page, site_url)
         if held:
             break
         page.wait_for_timeout(20)
-    held[0].continue_()
+    for route in held:
+        route.continue_()
     page.wait_for_selector("#recherche-form[data-complete='true']")
     assert result_titles(page) == first
     assert page.locator("#resultats-texte > li").count() > 0  # the text matches come below

@@ -49,3 +49,41 @@ def test_the_profile_named_like_the_official_title_represents_its_code():
         Obj(title="Éducatrice / éducateur à la petite enfance", appellations=[], cnp="42202"),
     ]
     assert representatives(metiers, noc)["42202"] == [1, 0]
+
+
+def test_each_part_of_the_index_scores_its_terms_as_the_whole_index_does():
+    from lunr.index import Index
+
+    from plugins.search_index.build import index, shard_key, shards
+
+    texts = [
+        "intervenant communautaire en maison de jeunes",
+        "éducatrice à la petite enfance",
+        "cuisinier en popote roulante",
+        "intervenante de milieu, ≈garderie",
+        "agent de développement communautaire",
+    ]
+    analysed = [
+        (str(i), {"titre": pipeline.terms(t), "corps": pipeline.terms(t * 2)}) for i, t in enumerate(texts)
+    ]
+    whole = index(analysed, {"titre": 10, "corps": 1}).serialize()
+    parts = shards(whole)
+    assert set(parts) == {shard_key(term) for term, _posting in whole["invertedIndex"]}
+
+    def loaded(serialized):
+        for _term, posting in serialized["invertedIndex"]:
+            for field in serialized["fields"]:
+                posting.setdefault(field, {})
+        return Index.load(serialized)
+
+    full = loaded(whole)
+    for term, _posting in whole["invertedIndex"]:
+        part = loaded(parts[shard_key(term)])
+        for field in ("titre", "corps"):
+
+            def scores(idx, term=term, field=field):
+                query = idx.create_query()
+                query.term(term, fields=[field], use_pipeline=False)
+                return [(m["ref"], round(m["score"], 6)) for m in idx.query(query)]
+
+            assert scores(part) == scores(full), (term, field)

@@ -1,15 +1,18 @@
 /* Fais le saut: client-side search (lunr.js 2.3.9; lunr-languages' French stemmer for the text).
  * The normalization mirrors plugins/search_index/pipeline.py (a browser test compares them on the
- * whole vocabulary). Every query word must match, in one of its forms; the first file answers
- * titles, other titles, codes and synonyms completely, so the first list never changes; matches in
- * the summary and the text come with the second file, listed below under their own heading. */
+ * whole vocabulary). Every query word must match, in one of its forms. The index is cut by the
+ * first letter of its terms (plugins/search_index/build.py): a query fetches the parts of its
+ * words, then the records of the results it shows. The title parts answer titles, other titles,
+ * codes and synonyms completely, so the first list never changes; matches in the summary and the
+ * text come with the text parts, listed below under their own heading. */
 (function () {
   "use strict";
-  var files = document.currentScript || {};
+  var script = document.currentScript || {};
 
   var MAX_QUERY = 200;
   var MAX_WORD = 40;
-  var SHOWN = 10;
+  var SHOWN = 10;  // text matches shown at first
+  var PAGE = 20;  // title matches shown at first
   var form = document.getElementById("recherche-form");
   var list = document.getElementById("resultats");
   var more = document.getElementById("resultats-texte");
@@ -18,7 +21,8 @@
   if (!form || !list || !more || !count || !window.lunr) { return; }
   var base = form.getAttribute("data-siteurl") || "";
   var fields = { q: form.elements.q, cnp: form.elements.cnp, secteur: form.elements.secteur };
-  var data = null, quick = null, text = null, resumes = null, appellations = null, stop = null;
+  // meta: the first file; the parts and records once fetched (by file name).
+  var data = null, stop = null, loaded = Object.create(null), wantText = false;
   // Sector names come from the page's own menu (not repeated in the index file).
   var sectorNames = Object.create(null);
   Array.prototype.forEach.call(fields.secteur.options, function (o) { if (o.value) { sectorNames[o.value] = o.textContent; } });
@@ -89,9 +93,9 @@
     }
     return found;
   }
+  // `titled` (title parts only): {ref: true} for a match held by the title itself.
   function run(index, unit, conceptFields, wordFields, stemmed, titled) {
     var scores = Object.create(null);
-    titled = titled || Object.create(null);
     index.query(function (q) {
       if (unit.concept) {
         q.term(unit.concept, { fields: conceptFields, usePipeline: false });
@@ -99,7 +103,10 @@
       }
       var term = stemmed ? stem(unit.word) : light(unit.word);
       q.term(term, { fields: wordFields, usePipeline: false, boost: 10 });
-      if (!stemmed && unit.word.length >= 5) {
+      // Typos and words being typed: in titles only (in the text, a prefix or a near word
+      // matches thousands of profiles at 10,000, for matches listed below anyway).
+      if (!titled) { return; }
+      if (unit.word.length >= 5) {
         q.term(term, { fields: wordFields, usePipeline: false, editDistance: 1, boost: 2 });
       }
       if (unit.partial && unit.word.length >= 2) {
@@ -112,21 +119,78 @@
       // Held by the title itself: ranks above a match in another title (a rare word completed
       // from an other title, « intervention », would otherwise outweigh « intervenant »).
       var metadata = match.matchData.metadata;
-      if (Object.keys(metadata).some(function (term) { return has(metadata[term], "titre") || has(metadata[term], "concepts_titre"); })) {
+      if (titled && Object.keys(metadata).some(function (term) { return has(metadata[term], "titre") || has(metadata[term], "concepts_titre"); })) {
         titled[match.ref] = true;
       }
     });
     return scores;
   }
-  // Per unit: {ref: score} in the first index, and in the text index once loaded.
-  function matches(found) {
+
+  // --- the files: each fetched once, when a query first needs it ---
+  var ready = Object.create(null);  // file name → its content (a part: a lunr index)
+  function get(name, then) {
+    if (!loaded[name]) {
+      loaded[name] = fetch(base + "/" + name).then(function (response) {
+        if (!response.ok) { throw new Error(name + " : " + response.status); }
+        return response.json();
+      }).then(function (value) { ready[name] = then ? then(value) : value; return ready[name]; });
+      loaded[name].catch(function () { delete loaded[name]; });  // fetched again next time
+    }
+    return loaded[name];
+  }
+  function keyOf(term) { var c = term.charAt(0); return /[a-z0-9]/.test(c) ? c : "_"; }
+  function part(kind, key) {
+    var name = has(data.fichiers[kind], key) ? data.fichiers[kind][key] : null;
+    return name ? ready[name] || null : null;  // no file: no term starts with that letter
+  }
+  function record(ref) { return ready[data.fichiers.fiches[Math.floor(ref / data.paquet)]][ref % data.paquet]; }
+  // The records of these results (a few small files).
+  function records(refs) {
+    var names = Object.create(null);
+    refs.forEach(function (ref) { names[data.fichiers.fiches[Math.floor(ref / data.paquet)]] = true; });
+    return Promise.all(Object.keys(names).map(function (name) { return get(name); }));
+  }
+  function textReady() { return wantText && !!lunr.fr; }
+
+  // --- the query: the words left once a NOC code is taken out ---
+  function query(params) {
+    var value = (params.q || "").slice(0, MAX_QUERY);
+    var code = (params.cnp || "").replace(/\D/g, "").slice(0, 5);
+    if (!code && /^\s*\d{1,5}\s*$/.test(value)) { code = value.trim(); value = ""; }
+    // A NOC code written among words (« éducatrice 42202 », « cuisinier 6322 ») filters by code.
+    var written = code ? null : value.match(/(^|\s)(\d{4,5})(?=\s|$)/);
+    if (written) { code = written[2]; value = value.replace(written[0], " "); }
+    var typing = !!value && !/\s$/.test(value);
+    // The title's words, in order, for the bonus of a title holding them in a row.
+    var words = split(value).filter(function (w) { return !stop[w]; }).map(light);
+    return { value: value, code: code, found: units(value, typing), words: words };
+  }
+  // The files a query needs: the parts of its words' initials (and of the synonyms), the codes,
+  // the sectors.
+  function prepare(params, withText) {
+    var q = query(params), keys = Object.create(null), names = [];
+    q.words.forEach(function (w) { keys[keyOf(w)] = true; });
+    if (q.found.some(function (u) { return u.concept; })) { keys._ = true; }
+    ["titres"].concat(withText ? ["textes"] : []).forEach(function (kind) {
+      Object.keys(keys).forEach(function (key) {
+        if (has(data.fichiers[kind], key)) { names.push(get(data.fichiers[kind][key], expand)); }
+      });
+    });
+    if (q.code) { names.push(get(data.fichiers.codes)); }
+    if (params.secteur) { names.push(get(data.fichiers.secteurs)); }
+    return Promise.all(names);
+  }
+  // Per unit: {ref: score} in its title part, and in its text part once loaded.
+  function matches(found, withText) {
     return found.map(function (unit) {
-      var titled = Object.create(null);
+      var key = unit.concept ? "_" : keyOf(light(unit.word));
+      var titres = part("titres", key), textes = withText ? part("textes", key) : null;
+      var titled = Object.create(null), none = Object.create(null);
       return {
-        quick: run(quick, unit, ["concepts_titre", "concepts"], ["titre", "appellations"], false, titled),
+        quick: titres ? run(titres, unit, ["concepts_titre", "concepts"], ["titre", "appellations"], false, titled) : none,
         titled: titled,
-        text: text ? mergeScores(run(text, unit, ["concepts_resume", "concepts_corps"], ["resume"], false),
-          run(text, unit, [], ["corps"], true)) : Object.create(null)
+        text: textes ? mergeScores(run(textes, unit, ["concepts_resume", "concepts_corps"], ["resume"], false),
+          run(textes, unit, [], ["corps"], true)) : none
       };
     });
   }
@@ -137,79 +201,89 @@
   }
 
   // --- codes: NOC 2021 (5 digits), NOC 2016 (4, official concordance), a part (1-3) ---
-  // A code's profiles, the representative first (the file lists only codes held by several).
-  function refsOf(code) {
-    if (has(data.codes, code)) { return data.codes[code]; }
-    var found = [];
-    data.docs.forEach(function (doc, ref) { if (doc[2] === code) { found.push(ref); } });
-    return found;
-  }
+  // A code's profiles, the representative first.
   function codeRefs(code) {
+    var table = ready[data.fichiers.codes];
+    var refsOf = function (c) { return has(table.codes, c) ? table.codes[c] : []; };
+    var all = function (codes) { return [].concat.apply([], codes.map(refsOf)); };
     if (code.length === 5) { return refsOf(code); }
-    if (code.length === 4) {
-      return has(data.concordance, code) ? [].concat.apply([], data.concordance[code].map(refsOf)) : [];
+    if (code.length === 4) { return has(table.concordance, code) ? all(table.concordance[code]) : []; }
+    return all(Object.keys(table.codes).filter(function (c) { return c.indexOf(code) === 0; }).sort());
+  }
+  // The profiles whose title holds every pair of consecutive query words (« maison_jeune »).
+  function inARow(words) {
+    var kept = null;
+    for (var i = 0; i + 1 < words.length; i++) {
+      var index = part("titres", keyOf(words[i])), pair = words[i] + "_" + words[i + 1], found = Object.create(null);
+      if (index) {
+        index.query(function (q) { q.term(pair, { fields: ["paires"], usePipeline: false }); })
+          .forEach(function (match) { if (!kept || kept[match.ref]) { found[match.ref] = true; } });
+      }
+      kept = found;
     }
-    var codes = data.docs.map(function (doc) { return doc[2]; })
-      .filter(function (c, i, all) { return c.indexOf(code) === 0 && all.indexOf(c) === i; }).sort();
-    return [].concat.apply([], codes.map(refsOf));
+    return kept || Object.create(null);
   }
 
-  function search(params) {
-    var value = (params.q || "").slice(0, MAX_QUERY);
-    var code = (params.cnp || "").replace(/\D/g, "").slice(0, 5);
-    if (!code && /^\s*\d{1,5}\s*$/.test(value)) { code = value.trim(); value = ""; }
-    // A NOC code written among words (« éducatrice 42202 », « cuisinier 6322 ») filters by code.
-    var written = code ? null : value.match(/(^|\s)(\d{4,5})(?=\s|$)/);
-    if (written) { code = written[2]; value = value.replace(written[0], " "); }
-    var typing = !!value && !/\s$/.test(value);
-    var found = units(value, typing);
-    var sector = params.secteur ? data.secteurs.indexOf(params.secteur) : -1;
-    var inSector = function (ref) { return !params.secteur || data.docs[ref][4].indexOf(sector) >= 0; };
-    var result = { primary: [], secondary: [], partial: false, code: code, units: found };
+  // Needs the files `prepare` fetched for the same params.
+  function search(params, withText) {
+    var q = query(params), found = q.found, code = q.code;
+    var sectorRefs = params.secteur ? ready[data.fichiers.secteurs][data.secteurs.indexOf(params.secteur)] || [] : null;
+    var inSector = Object.create(null);
+    (sectorRefs || []).forEach(function (ref) { inSector[ref] = true; });
+    var kept = function (ref) { return !sectorRefs || inSector[ref]; };
+    var result = { primary: [], secondary: [], partial: false, code: code, units: found, text: withText };
     var allowed = null;
     if (code) {
       var refs = codeRefs(code);
-      result.note = code.length === 4 && has(data.concordance, code) ? data.concordance[code] : null;
+      var concordance = ready[data.fichiers.codes].concordance;
+      result.note = code.length === 4 && has(concordance, code) ? concordance[code] : null;
       allowed = Object.create(null);
       refs.forEach(function (ref, rank) { allowed[ref] = refs.length - rank; });
       if (!found.length) {
-        result.primary = refs.filter(inSector);
+        result.primary = refs.filter(kept);
         return result;
       }
     }
     if (!found.length) {
-      if (params.secteur) { result.primary = data.docs.map(function (_, i) { return i; }).filter(inSector); }
+      if (sectorRefs) { result.primary = sectorRefs.slice(); }
       return result;
     }
-    var perUnit = matches(found);
-    var totals = Object.create(null), quickAll = [], anyAll = [], hits = Object.create(null);
+    var perUnit = matches(found, withText);
+    var candidates = Object.create(null);
+    perUnit.forEach(function (m) {
+      [m.quick, m.text].forEach(function (scores) { Object.keys(scores).forEach(function (ref) { candidates[ref] = true; }); });
+    });
+    // First list: scored on titles only, so the text's arrival never reorders it.
+    var titleScore = Object.create(null), totals = Object.create(null), quickAll = [], anyAll = [], hits = Object.create(null);
     var byTitle = Object.create(null);
-    data.docs.forEach(function (_, ref) {
-      if ((allowed && !allowed[ref]) || !inSector(ref)) { return; }
-      var inQuick = 0, inAny = 0, score = 0, inTitle = 0;
+    Object.keys(candidates).forEach(function (key) {
+      var ref = Number(key);
+      if ((allowed && !allowed[ref]) || !kept(ref)) { return; }
+      var inQuick = 0, inAny = 0, quickScore = 0, score = 0, inTitle = 0;
       perUnit.forEach(function (m) {
-        var q = m.quick[ref] || 0, t = m.text[ref] || 0;
-        if (q) { inQuick++; }
+        var s = m.quick[ref] || 0, t = m.text[ref] || 0;
+        if (s) { inQuick++; }
         if (m.titled[ref]) { inTitle++; }
-        if (q || t) { inAny++; }
-        score += q * 10 + t;
+        if (s || t) { inAny++; }
+        quickScore += s;
+        score += s * 10 + t;
       });
+      titleScore[ref] = quickScore;
       totals[ref] = score;
       hits[ref] = inAny;
       byTitle[ref] = inTitle === perUnit.length;
       if (inQuick === perUnit.length) { quickAll.push(ref); } else if (inAny === perUnit.length) { anyAll.push(ref); }
     });
     // A title that holds the query's words in a row (« maison de jeunes ») comes first.
-    var phrase = split(value).filter(function (w) { return !stop[w]; }).map(light).join(" ");
-    if (phrase.indexOf(" ") > 0) {
+    if (q.words.length > 1) {
+      var row = inARow(q.words);
       quickAll.concat(anyAll).forEach(function (ref) {
-        var title = " " + split(data.docs[ref][1]).filter(function (w) { return !stop[w]; }).map(light).join(" ") + " ";
-        if (title.indexOf(" " + phrase + " ") >= 0) { totals[ref] *= 2; }
+        if (row[ref]) { titleScore[ref] *= 2; totals[ref] *= 2; }
       });
     }
     var byScore = function (a, b) { return totals[b] - totals[a] || a - b; };
     // Profiles whose title holds every word first, then those found by another title.
-    result.primary = quickAll.sort(function (a, b) { return byTitle[b] - byTitle[a] || byScore(a, b); });
+    result.primary = quickAll.sort(function (a, b) { return byTitle[b] - byTitle[a] || titleScore[b] - titleScore[a] || a - b; });
     result.secondary = anyAll.sort(byScore);
     if (!result.primary.length && !result.secondary.length && found.length > 1) {
       var best = Math.max.apply(null, Object.keys(hits).map(function (k) { return hits[k]; }).concat([0]));
@@ -221,10 +295,23 @@
     }
     return result;
   }
-  function slugs(refs) { return refs.map(function (i) { return data.docs[i][0]; }); }
+  // The results of a query once every file it needs is in (records included).
+  function settle(params) {
+    var withText = textReady();
+    return prepare(params, withText).then(function () {
+      var result = search(params, withText);
+      return records(result.primary.concat(result.secondary)).then(function () { return result; });
+    });
+  }
+  function slugs(refs) { return refs.map(function (ref) { return record(ref)[0]; }); }
   window.FaisLeSaut = {
-    search: function (q) { var r = search({ q: q }); return slugs(r.primary.concat(r.secondary)); },
-    results: function (q) { var r = search({ q: q }); return { primary: slugs(r.primary), secondary: slugs(r.secondary), partial: r.partial }; },
+    search: function (q) { return settle({ q: q }).then(function (r) { return slugs(r.primary.concat(r.secondary)); }); },
+    results: function (q) {
+      return settle({ q: q }).then(function (r) { return { primary: slugs(r.primary), secondary: slugs(r.secondary), partial: r.partial }; });
+    },
+    // For the benchmark: fetch what a query needs, then time the search alone.
+    prepare: function (q) { return prepare({ q: q }, textReady()); },
+    count: function (q, titlesOnly) { var r = search({ q: q }, !titlesOnly && textReady()); return r.primary.length + r.secondary.length; },
     normalize: function (words) { return words.map(function (w) { return [light(w), stem(w)]; }); },
     split: function (value) { return split(value); }
   };
@@ -249,7 +336,7 @@
     return node;
   }
   function card(ref, found) {
-    var doc = data.docs[ref];
+    var doc = record(ref);
     var li = el("li", { "class": "card", "data-cnp": doc[2] });
     var h = el("h2", { "class": "card-title" });
     var link = el("a", { href: profileUrl(doc) });
@@ -260,7 +347,7 @@
     meta.appendChild(el("a", { "class": "code-badge", href: base + "/cnp/" + doc[2] + "/" }, "CNP " + doc[2]));
     if (doc[3].length) { meta.appendChild(el("span", { "class": "code-old" }, " (CNP 2016 : " + doc[3].join(", ") + ")")); }
     li.appendChild(meta);
-    if (resumes) { li.appendChild(highlight(el("p", { "class": "card-resume" }), resumes[ref], found)); }
+    li.appendChild(highlight(el("p", { "class": "card-resume" }), doc[5], found));
     var chips = el("ul", { "class": "chips", "aria-label": "Secteurs" });
     doc[4].forEach(function (position) {
       var slug = data.secteurs[position];
@@ -286,28 +373,41 @@
     return li;
   }
   function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
+  // The records a first drawing of these results needs.
+  function firstRefs(result) { return result.primary.slice(0, PAGE).concat(result.secondary.slice(0, SHOWN)); }
+  // The first `shown` cards, then a button that fetches and adds the others (focus on the first
+  // one added, so a keyboard reader goes on from there).
+  function cards(target, refs, shown, units) {
+    refs.slice(0, shown).forEach(function (ref) { target.appendChild(card(ref, units)); });
+    if (refs.length <= shown) { return; }
+    var rest = refs.slice(shown);
+    var li = el("li", { "class": "voir-plus" });
+    var button = el("button", { type: "button", "class": "bouton-secondaire" }, "Afficher " + plural(rest.length, "autre métier", "autres métiers"));
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      records(rest).then(function () {
+        var added = rest.map(function (ref) { return target.insertBefore(card(ref, units), li); });
+        li.remove();
+        added[0].querySelector("a").focus();
+      }, function () { button.disabled = false; });
+    });
+    li.appendChild(button);
+    target.appendChild(li);
+  }
+  var drawnFirst = null;
   function render(result, params) {
-    list.textContent = "";
+    // The same first list as drawn already (the text's matches arriving): kept as it is, so
+    // nothing moves and a focused result stays focused.
+    var first = JSON.stringify([params.q, params.cnp, params.secteur, result.primary]);
+    var keep = result.primary.length && first === drawnFirst;
+    drawnFirst = first;
+    if (!keep) { list.textContent = ""; }
     more.textContent = "";
     moreTitle.hidden = true;
     if (!(params.q || params.cnp || params.secteur)) { count.textContent = ""; return; }
-    result.primary.forEach(function (ref) { list.appendChild(card(ref, result.units)); });
+    if (!keep) { cards(list, result.primary, PAGE, result.units); }
     // Matches in the text come below, ten at first: a word used in many texts never floods.
-    result.secondary.forEach(function (ref, rank) {
-      var item = more.appendChild(card(ref, result.units));
-      if (rank >= SHOWN) { item.hidden = true; }
-    });
-    if (result.secondary.length > SHOWN) {
-      var rest = result.secondary.length - SHOWN;
-      var li = el("li", { "class": "voir-plus" });
-      var button = el("button", { type: "button", "class": "bouton-secondaire" }, "Afficher " + plural(rest, "autre métier", "autres métiers"));
-      button.addEventListener("click", function () {
-        Array.prototype.forEach.call(more.children, function (child) { child.hidden = false; });
-        li.remove();
-      });
-      li.appendChild(button);
-      more.appendChild(li);
-    }
+    cards(more, result.secondary, SHOWN, result.units);
     if (result.secondary.length) {
       moreTitle.hidden = false;
       moreTitle.textContent = result.partial
@@ -331,11 +431,32 @@
     ["q", "cnp", "secteur"].forEach(function (k) { if (params[k] && params[k].trim()) { query.set(k, params[k].trim()); } });
     history.replaceState(null, "", location.pathname + (query.toString() ? "?" + query.toString() : ""));
   }
-  function update() {
-    if (!quick) { return; }
-    var params = read();
-    writeUrl(params);
-    render(search(params), params);
+  // Draws the results once their files are in: first from the title parts (final), then, when
+  // the reader is at the form, with the text parts (added below). A newer query wins.
+  var generation = 0;
+  function failed() {
+    count.textContent = "La recherche n'a pas pu être chargée. Utilise les liens ci-dessous pour parcourir les métiers.";
+  }
+  function draw(params, withText, token) {
+    return prepare(params, withText).then(function () {
+      if (token !== generation) { return; }
+      var result = search(params, withText);
+      return records(firstRefs(result)).then(function () {
+        if (token !== generation) { return; }
+        writeUrl(params);
+        render(result, params);
+        form.setAttribute("data-ready", "true");
+        if (withText) { form.setAttribute("data-complete", "true"); } else { form.removeAttribute("data-complete"); }
+      });
+    });
+  }
+  function update(drawn) {
+    if (!data) { return; }
+    var params = read(), token = ++generation;
+    var step = draw(params, false, token);
+    if (drawn) { step = step.then(function () { if (token === generation) { drawn(); } }); }
+    if (textReady()) { step = step.then(function () { if (token === generation) { return draw(params, true, token); } }); }
+    step.catch(failed);
   }
   var timer = null;
   function later() { clearTimeout(timer); timer = setTimeout(update, 120); }
@@ -347,24 +468,24 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);  // the typing's pending update would draw the same list again
-    update();
-    // On a phone, the results come into view once the search is sent.
-    if (window.matchMedia("(max-width: 48rem)").matches) { count.scrollIntoView({ block: "start" }); }
+    // On a phone, the results come into view once the search is sent and they are drawn.
+    update(function () {
+      if (window.matchMedia("(max-width: 48rem)").matches) { count.scrollIntoView({ block: "start" }); }
+    });
   });
   fields.q.addEventListener("input", later);
   fields.cnp.addEventListener("input", later);
   fields.secteur.addEventListener("change", update);
 
   // --- suggestions while typing: the titles and other titles holding the words typed (the last
-  // one as a prefix), in a WAI-ARIA combobox (APG « combobox with listbox popup », list
-  // autocomplete). Titles come with the first file, other titles with the complete one (read
-  // when the reader turns to the form); Enter without a chosen suggestion searches. ---
+  // one as a prefix), among the first title matches, in a WAI-ARIA combobox (APG « combobox with
+  // listbox popup », list autocomplete); Enter without a chosen suggestion searches. ---
   var SUGGESTED = window.matchMedia("(max-width: 48rem)").matches ? 6 : 8;
   var TOKENS = new RegExp("(" + SEPARATOR.source + ")");
   var input = fields.q;
   var popup = el("ul", { id: "recherche-suggestions", role: "listbox", "aria-label": "Suggestions de métiers", "class": "suggestions" });
   var spoken = el("p", { "class": "visuellement-cache", role: "status", "aria-live": "polite" });
-  var names = null, shown = [], active = -1, waiting = false, speech = null;
+  var shown = [], active = -1, waiting = false, speech = null;
   popup.hidden = true;
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
@@ -373,19 +494,6 @@
   input.parentNode.appendChild(popup);
   input.parentNode.appendChild(spoken);
 
-  // Every title and other title, its words split once: {ref, text, other, words: [[word, light]]}.
-  function allNames() {
-    if (names) { return names; }
-    names = [];
-    data.docs.forEach(function (doc, ref) {
-      var more = appellations && Array.isArray(appellations[ref]) ? appellations[ref] : [];
-      [doc[1]].concat(more).forEach(function (text, i) {
-        var words = split(text).map(function (w) { return [w, light(w)]; });
-        if (words.length) { names.push({ ref: ref, text: String(text), other: i > 0, words: words }); }
-      });
-    });
-    return names;
-  }
   // Every earlier word is one of the name's words; the last one starts one of them.
   function fits(name, whole, last) {
     var starts = function (word) { return last.some(function (p) { return word[0].indexOf(p) === 0 || word[1].indexOf(p) === 0; }); };
@@ -413,7 +521,7 @@
     return node;
   }
   function option(name, i, whole, last) {
-    var doc = data.docs[name.ref];
+    var doc = record(name.ref);
     var item = el("li", { id: popup.id + "-" + i, role: "option", "class": "suggestion", "data-href": profileUrl(doc) });
     item.appendChild(marked(el("span", { "class": "suggestion-titre" }), doc[1], whole, last));
     if (name.other) {
@@ -426,6 +534,8 @@
     speech = setTimeout(function () { spoken.textContent = message; }, message ? 500 : 0);
   }
   function close() {
+    asked++;  // a list still being worked out is not shown
+    busy = false;
     popup.hidden = true;
     popup.textContent = "";
     shown = [];
@@ -434,14 +544,36 @@
     input.removeAttribute("aria-activedescendant");
     say("");
   }
+  // Names of the first title matches, each split once: {ref, text, other, words: [[word, light]]}.
+  function namesOf(refs) {
+    var names = [];
+    refs.forEach(function (ref) {
+      var doc = record(ref);
+      [doc[1]].concat(doc[6] || []).forEach(function (text, i) {
+        var words = split(text).map(function (w) { return [w, light(w)]; });
+        if (words.length) { names.push({ ref: ref, text: String(text), other: i > 0, words: words }); }
+      });
+    });
+    return names;
+  }
+  // `pending`: the list being worked out (its files may still be on the way).
+  var asked = 0, busy = false, pending = Promise.resolve();
   function suggest() {
-    var words = split(input.value);
+    var words = split(input.value), token = ++asked;
     waiting = !data;
     if (!data || input.value.trim().length < 2 || !words.length) { close(); return; }
+    var params = { q: input.value };
+    busy = true;
+    pending = prepare(params, false).then(function () {
+      var candidates = search(params, false).primary.slice(0, SUGGESTED * 4);
+      return records(candidates).then(function () { if (token === asked) { show(namesOf(candidates), words); } });
+    }).catch(close).then(function () { if (token === asked) { busy = false; } });
+  }
+  function show(names, words) {
     var whole = words.slice(0, -1).filter(function (w) { return !stop[w]; }).map(light);
     var last = prefixes(words[words.length - 1]);
     var best = Object.create(null);
-    allNames().forEach(function (name) {
+    names.forEach(function (name) {
       if (!fits(name, whole, last)) { return; }
       // A title before another title; a name that starts with the words typed first.
       var rank = (name.other ? 2 : 0) + (reach(name.words[0], whole, last) ? 0 : 1);
@@ -484,13 +616,16 @@
     if (event.isComposing || event.ctrlKey || event.metaKey) { return; }
     var key = event.key;
     if (key === "ArrowDown" || key === "ArrowUp") {
-      if (popup.hidden) { suggest(); }
-      if (popup.hidden) { return; }
       event.preventDefault();
-      if (event.altKey) { return; }  // Alt + ↓ only opens the list
-      var n = shown.length, down = key === "ArrowDown";
-      // Wraps around: from the last option to the first, and back.
-      pick(active < 0 ? (down ? 0 : n - 1) : (active + (down ? 1 : n - 1)) % n);
+      var down = key === "ArrowDown", alt = event.altKey;
+      if (popup.hidden && !busy) { suggest(); }
+      // Once the list being worked out (if any) is shown: the arrow applies to it.
+      pending.then(function () {
+        if (popup.hidden || alt) { return; }  // Alt + ↓ only opens the list
+        var n = shown.length;
+        // Wraps around: from the last option to the first, and back.
+        pick(active < 0 ? (down ? 0 : n - 1) : (active + (down ? 1 : n - 1)) % n);
+      });
     } else if (key === "Escape") {
       if (!popup.hidden) {
         event.preventDefault();
@@ -516,14 +651,14 @@
     if (item) { go(Array.prototype.indexOf.call(popup.children, item)); }
   });
 
-  // lunr.js drops nothing it is given: the compact files leave out empty postings.
+  // lunr.js drops nothing it is given: the files leave out empty postings.
   function expand(serialized) {
     serialized.invertedIndex.forEach(function (entry) {
       serialized.fields.forEach(function (field) { if (!entry[1][field]) { entry[1][field] = {}; } });
     });
     return lunr.Index.load(serialized);
   }
-  function script(src) {
+  function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var tag = document.createElement("script");
       tag.src = src;
@@ -533,42 +668,29 @@
     });
   }
   count.textContent = "Chargement de l'index de recherche…";
-  var quickFile = files.getAttribute ? files.getAttribute("data-index") : base + "/recherche/index.json";
-  var textFile = files.getAttribute ? files.getAttribute("data-texte") : base + "/recherche/index-complet.json";
-  fetch(quickFile).then(function (response) { return response.json(); }).then(function (payload) {
-    data = payload;
+  var first = script.getAttribute ? script.getAttribute("data-index") : base + "/recherche/index.json";
+  get(first.slice(base.length + 1)).then(function (meta) {
+    data = meta;
     stop = Object.create(null);
     data.stopwords.forEach(function (w) { stop[w] = true; });
     data.longest = Math.max.apply(null, Object.keys(data.synonymes).map(function (k) { return k.split(" ").length; }).concat([1]));
-    quick = expand(data.index);
     count.textContent = "";
-    form.setAttribute("data-ready", "true");
     update();
     if (waiting && document.activeElement === input) { suggest(); }  // typed before the file came
-    // Second: the French stemmer, then the summaries and the text (listed below, never
-    // reordering), once the reader turns to the form or the page has been quiet a few seconds:
-    // parsing them would otherwise hold the page while it first shows.
+    // The French stemmer, then the text parts (listed below, never reordering), once the reader
+    // turns to the form or the page has been quiet a few seconds.
     var started = false;
     function loadText() {
       if (started) { return; }
       started = true;
       var vendor = base + "/theme/js/vendor/";
-      script(vendor + "lunr.stemmer.support.min.js").then(function () { return script(vendor + "lunr.fr.min.js"); })
-        .then(function () { return fetch(textFile); })
-        .then(function (response) { return response.json(); })
-        .then(function (complete) {
-          text = expand(complete.index);
-          resumes = complete.resumes;
-          appellations = complete.appellations;
-          names = null;  // the suggestions now include the other titles
-          if (document.activeElement === input && input.value.trim()) { suggest(); }
-          form.setAttribute("data-complete", "true");
+      loadScript(vendor + "lunr.stemmer.support.min.js").then(function () { return loadScript(vendor + "lunr.fr.min.js"); })
+        .then(function () {
+          wantText = true;
           update();
         });
     }
     ["focusin", "input", "pointerdown"].forEach(function (name) { form.addEventListener(name, loadText); });
     setTimeout(loadText, 5000);
-  }).catch(function () {
-    count.textContent = "La recherche n'a pas pu être chargée. Utilise les liens ci-dessous pour parcourir les métiers.";
-  });
+  }).catch(failed);
 }());
