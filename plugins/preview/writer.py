@@ -8,8 +8,10 @@ swapped in with them and always describes the output folder it sits in.
 
 In an incremental preview build (PREVIEW_INCREMENTAL, set by `invoke serve` when only existing
 profiles were edited), Pelican writes in place and a profile page is rendered only when the
-stamp or its fingerprint changed, or its file is missing. Lists, sector and code pages, the
-search index and the images are written as in any build.
+stamp or its fingerprint changed, or its file is missing; every other page (lists, sectors,
+codes, interests, home) only when the stamp or the profiles' front matter changed (they never
+show a profile's text). The search index, feeds, open data and images are written as in any
+build.
 """
 
 from __future__ import annotations
@@ -65,6 +67,15 @@ def stamp(settings: dict, build: Build) -> str:
     return sha.hexdigest()
 
 
+def lists_fingerprint(context: dict) -> str:
+    """What the other pages (lists, sectors, codes, interests, home, quiz) show of the profiles:
+    their front matter only (titles, codes, summaries, sectors, interests…), never their text;
+    and the search files' names (fingerprinted in production)."""
+    shown = [[metier.slug, metier.fiche.data] for metier in context.get("articles", [])]
+    shown.append(context.get("search_files"))
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def fingerprint(metier) -> str:
     """What a profile page shows that other profiles' files decide: its own file, and the files
     of the related profiles it lists (their titles, codes and summaries are on the page)."""
@@ -87,14 +98,18 @@ class Plan:
         build = Build.of(context)
         self.new = {
             "stamp": stamp(settings, build),
+            "listes": lists_fingerprint(context),
             "pages": {metier.slug: fingerprint(metier) for metier in context.get("articles", [])},
         }
         old = read_manifest(Path(settings["OUTPUT_PATH"])) if settings.get("PREVIEW_INCREMENTAL") else {}
+        same_site = old.get("stamp") == self.new["stamp"]
         self.unchanged = (
             {slug for slug, print_ in self.new["pages"].items() if old.get("pages", {}).get(slug) == print_}
-            if old.get("stamp") == self.new["stamp"]
+            if same_site
             else set()
         )
+        # Only a profile's text edited: no other page changes.
+        self.lists_unchanged = same_site and old.get("listes") == self.new["listes"]
         self.rendered = 0
 
     @classmethod
@@ -107,10 +122,11 @@ class Plan:
 
 class PreviewWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
-        article = kwargs.get("article")
-        if article is not None and name:
+        if name:
             plan = Plan.of(context, self.settings)
-            if article.slug in plan.unchanged and (Path(self.output_path) / name).is_file():
+            article = kwargs.get("article")
+            unchanged = article.slug in plan.unchanged if article is not None else plan.lists_unchanged
+            if unchanged and (Path(self.output_path) / name).is_file():
                 return
             plan.rendered += 1
         return super().write_file(name, template, context, *args, **kwargs)
@@ -122,4 +138,4 @@ def write_manifest(generator, writer):
         return
     plan = Plan.of(generator.context, generator.settings)
     (Path(generator.output_path) / MANIFEST).write_text(json.dumps(plan.new), encoding="utf-8")
-    logger.info("aperçu : %d page(s) de métier rendue(s)", plan.rendered)
+    logger.info("aperçu : %d page(s) rendue(s)", plan.rendered)

@@ -233,6 +233,22 @@ def test_every_word_counts(page, site_url):
     assert narrow[0] == "Intervenant·e communautaire"
 
 
+def test_a_word_just_begun_counts_from_its_third_letter(page, site_url):
+    """« intervenante co »: two letters would match thousands of words; the list stays the one of
+    the words before until the third letter narrows it."""
+    open_search(page, site_url)
+    type_query(page, "intervenante ")
+    show_all(page)
+    before = result_titles(page)
+    type_query(page, "intervenante co")
+    show_all(page)
+    assert result_titles(page) == before
+    type_query(page, "intervenante com")
+    show_all(page)
+    narrowed = result_titles(page)
+    assert narrowed and set(narrowed) < set(before)
+
+
 def test_first_results_never_reorder_when_the_text_index_arrives(page, site_url):
     held = []
     page.route("**/recherche/textes-*.json", lambda route: held.append(route))

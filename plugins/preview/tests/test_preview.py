@@ -60,6 +60,22 @@ def test_an_edit_renders_that_profile_and_the_pages_listing_it_then_equals_a_ful
     assert digest(output) == digest(root / "full")
 
 
+def test_an_edit_of_a_profile_text_leaves_every_other_page_as_it_was(session, digest):
+    root, preview = session
+    output, profile = root / "output", root / "content" / "metiers" / "cuisinier.md"
+    pages = {p: p.stat().st_mtime_ns for p in output.rglob("*.html")}
+    profile.write_text(profile.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+    assert preview.build()
+    rendered = {p.relative_to(output).as_posix() for p in pages if p.stat().st_mtime_ns != pages[p]}
+    # Its page, and the profiles listing it (their fingerprint holds its file); no list.
+    assert "metiers/cuisinier/index.html" in rendered
+    assert all(name.startswith("metiers/") and name.count("/") == 2 for name in rendered), rendered
+    assert "Une phrase de plus." in (output / "metiers" / "cuisinier" / "index.html").read_text(encoding="utf-8")
+    full = Session(root / "content", root / "full-texte", CACHE_PATH=str(root / "cache"))
+    assert full.build()
+    assert digest(output) == digest(root / "full-texte")
+
+
 def test_a_bad_edit_changes_nothing_and_an_added_file_means_a_full_build(session, digest):
     root, preview = session
     output = root / "output"

@@ -70,8 +70,16 @@
   }
 
   // --- the query: words and synonym phrases, each one required ---
+  // A word just begun (one or two letters, not an abbreviation of the synonyms file) after other
+  // words does not count yet: its thousands of completions would flood the list for a keystroke
+  // (« intervenante co »).
+  function begun(words, typing) {
+    var last = words[words.length - 1];
+    return typing && words.length > 1 && last.length < 3 && /^[a-z]+$/.test(last) && !has(data.synonymes, light(last));
+  }
   function units(value, typing) {
     var words = split(value);
+    if (begun(words, typing)) { words.pop(); typing = false; }
     var found = [];
     var longest = data.longest;
     for (var i = 0; i < words.length;) {
@@ -162,7 +170,9 @@
     if (written) { code = written[2]; value = value.replace(written[0], " "); }
     var typing = !!value && !/\s$/.test(value);
     // The title's words, in order, for the bonus of a title holding them in a row.
-    var words = split(value).filter(function (w) { return !stop[w]; }).map(light);
+    var words = split(value);
+    if (begun(words, typing)) { words.pop(); }
+    words = words.filter(function (w) { return !stop[w]; }).map(light);
     return { value: value, code: code, found: units(value, typing), words: words };
   }
   // The files a query needs: the parts of its words' initials (and of the synonyms), the codes,
