@@ -15,6 +15,9 @@ import yaml
 from .frontmatter import _anchors_and_aliases, _french, _walk
 from .model import Problem, schema
 
+# libyaml's parser when present (the programs file is the largest YAML read at every build).
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CATALOGUE_FILE = "formations.yaml"
 # Reading order of the levels, and the group each belongs to on a profile page.
 LEVEL_GROUPS = (
@@ -58,7 +61,7 @@ def load(path: Path) -> tuple[dict[str, Programme], list[Problem]]:
     try:
         source = path.read_text(encoding="utf-8")
         issues = _anchors_and_aliases(source)
-        loader = yaml.SafeLoader(source)
+        loader = _Loader(source)
         try:
             node = loader.get_single_node()
             lines: dict[str, int] = {}

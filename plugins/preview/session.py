@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
@@ -24,6 +25,21 @@ from .writer import MANIFEST, ROOT
 logger = logging.getLogger(__name__)
 
 
+class MemoryBytecodeCache(BytecodeCache):
+    """Jinja's bytecode cache in memory: a template is compiled again only when its source changed
+    (Jinja compares the source's checksum)."""
+
+    def __init__(self):
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.stored:
+            bucket.bytecode_from_string(self.stored[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
 class Session:
     def __init__(
         self, content: Path, output: Path, settings_file: Path = ROOT / "pelicanconf.py", **overrides
@@ -33,6 +49,8 @@ class Session:
         self.overrides = overrides
         self.watched = [self.content, ROOT / "theme", ROOT / "data", ROOT / "plugins", self.settings_file]
         self.last: dict[str, tuple[int, int]] | None = None  # the files at the last good build
+        # Compiled templates kept between builds (Jinja checks each template's source first).
+        self.templates = MemoryBytecodeCache()
         init_logging(level=logging.WARNING, name="pelican")
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
@@ -67,6 +85,7 @@ class Session:
                 **self.overrides,
             },
         )
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": self.templates}
         start = time.perf_counter()
         try:
             Pelican(settings).run()

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from lunr.builder import Builder
 from lunr.idf import idf as Idf
+from lunr.index import Index
 from lunr.vector import Vector
 
 from plugins.content_model.memo import Memo, text_key
@@ -65,6 +66,19 @@ class FrenchBuilder(Builder):
                     self.term_index += 1
                     self.inverted_index[term] = posting
                 posting[field_name][doc_ref] = {}
+
+    def build(self) -> Index:
+        """lunr's `build` without the token set: only the browser searches, and the serialized
+        index leaves it out."""
+        self._calculate_average_field_lengths()
+        self._create_field_vectors()
+        return Index(
+            inverted_index=self.inverted_index,
+            field_vectors=self.field_vectors,
+            token_set=None,
+            fields=list(self._fields.keys()),
+            pipeline=self.search_pipeline,
+        )
 
     def _create_field_vectors(self):
         """lunr's BM25 weights, same formula and order of operations, one sort per vector."""
@@ -209,8 +223,11 @@ def shards(serialized: dict) -> dict[str, dict]:
     vectors: dict[str, list] = {key: [] for key in postings}
     for field_ref, vector in serialized["fieldVectors"]:
         parts: dict[str, list] = {}
-        for i in range(0, len(vector), 2):
-            parts.setdefault(key_of[vector[i]], []).extend(vector[i : i + 2])
+        for position, weight in zip(vector[::2], vector[1::2], strict=True):
+            kept = parts.get(key_of[position])
+            if kept is None:
+                kept = parts[key_of[position]] = []
+            kept += (position, weight)
         for key, kept in parts.items():
             vectors[key].append([field_ref, kept])
     return {

@@ -70,7 +70,9 @@ def test_an_edit_of_a_profile_text_leaves_every_other_page_as_it_was(session, di
     # Its page, and the profiles listing it (their fingerprint holds its file); no list.
     assert "metiers/cuisinier/index.html" in rendered
     assert all(name.startswith("metiers/") and name.count("/") == 2 for name in rendered), rendered
-    assert "Une phrase de plus." in (output / "metiers" / "cuisinier" / "index.html").read_text(encoding="utf-8")
+    assert "Une phrase de plus." in (output / "metiers" / "cuisinier" / "index.html").read_text(
+        encoding="utf-8"
+    )
     full = Session(root / "content", root / "full-texte", CACHE_PATH=str(root / "cache"))
     assert full.build()
     assert digest(output) == digest(root / "full-texte")
