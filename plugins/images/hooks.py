@@ -153,14 +153,14 @@ def make_images(generators):
     memo = Memo.for_build(settings, "qr", [qr.__file__], ("qrcode",))
     targets = [qr_code_target(metier, settings) for metier in articles.articles]
     urls = [url for url, _ in targets]
-    matrices = memoized_map(memo, "qr", urls, qr.matrices, urls)
-    for metier, (_, label), modules in zip(articles.articles, targets, matrices, strict=True):
+    drawings = memoized_map(memo, "qr", urls, qr.drawings, urls)
+    for metier, (url, label), found in zip(articles.articles, targets, drawings, strict=True):
         metier.social_card = planner.card(
             f"{CARDS_DIR}/metiers/{metier.slug}.png", metier_card(metier, settings)
         )
-        # Drawn here from the code's modules (kept between builds as booleans): the SVG that goes
-        # inside the page is never read back from a cache.
-        metier.qr_svg = Markup(qr.svg(modules, label).decode())
+        # A drawing kept between builds goes into the page only if it is what qr.row_path writes.
+        size, path = found if qr.valid(found) else qr.drawing(url)
+        metier.qr_svg = Markup(qr.svg(size, path, label).decode())
         if getattr(metier, "illustration", None):
             source = Path(settings["PATH"]) / "images" / metier.illustration
             metier.illustration_image = picture(planner.illustration(source), metier.illustration_alt)

@@ -6,6 +6,7 @@ The `qrcode` library encodes; the SVG is written here as one path of horizontal 
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import qrcode
@@ -47,16 +48,34 @@ def matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
 
 
-def matrices(urls: list[str]) -> list[tuple[tuple[bool, ...], ...]]:
-    """`matrix` of each URL (run in worker processes for large sites)."""
-    return [matrix(url) for url in urls]
+def drawing(url: str) -> tuple[int, str]:
+    """(size, SVG path) of the QR code of `url`."""
+    modules = matrix(url)
+    return len(modules), "".join(row_path(y, runs(row)) for y, row in enumerate(modules))
 
 
-def svg(modules, label: str) -> bytes:
-    """An accessible SVG drawn from the modules: only booleans go in, so a cached matrix can
-    never put markup into the page."""
-    size = len(modules)
-    path = "".join(row_path(y, runs(row)) for y, row in enumerate(modules))
+def drawings(urls: list[str]) -> list[tuple[int, str]]:
+    """`drawing` of each URL (run in worker processes for large sites)."""
+    return [drawing(url) for url in urls]
+
+
+# What row_path writes, and nothing else: a drawing kept between builds is checked against it
+# before it goes into a page, so a damaged or hostile cache can never put markup there.
+_PATH = re.compile(r"(?:[Mm]\d+ \d+(?:\.5)?h\d+)*")
+
+
+def valid(found) -> bool:
+    return (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], int)
+        and isinstance(found[1], str)
+        and _PATH.fullmatch(found[1]) is not None
+    )
+
+
+def svg(size: int, path: str, label: str) -> bytes:
+    """An accessible SVG of a drawing."""
     return (
         f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" '
         f'aria-label="{escape(label)}" shape-rendering="crispEdges">'
@@ -66,4 +85,4 @@ def svg(modules, label: str) -> bytes:
 
 def qr_svg(url: str, label: str) -> bytes:
     """An accessible SVG QR code that scans to `url`."""
-    return svg(matrix(url), label)
+    return svg(*drawing(url), label)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from lunr.builder import Builder
@@ -236,6 +237,13 @@ def shards(serialized: dict) -> dict[str, dict]:
     }
 
 
+@lru_cache(maxsize=1)
+def title_parts(titles: tuple) -> dict[str, dict]:
+    """The title parts, from each profile's title terms: a pure function, kept while `invoke
+    serve` runs (an edit of a profile's text leaves them as they were). Read, never changed."""
+    return shards(index([(ref, dict(fields)) for ref, fields in titles], QUICK_FIELDS).serialize())
+
+
 def payloads(
     metiers, secteurs, noc, synonyms: pipeline.Synonyms, memo: Memo | None = None
 ) -> tuple[dict, dict]:
@@ -243,13 +251,17 @@ def payloads(
     metiers = sorted(metiers, key=lambda m: (sort_key(m.title), m.slug))
     sector_slugs = sorted(s.slug for s in secteurs)
     sector_index = {slug: position for position, slug in enumerate(sector_slugs)}
-    quick = index([(str(i), quick_terms(m, synonyms)) for i, m in enumerate(metiers)], QUICK_FIELDS)
+    titles = tuple(
+        (str(i), tuple((field, tuple(found)) for field, found in quick_terms(m, synonyms).items()))
+        for i, m in enumerate(metiers)
+    )
     terms = text_terms(metiers, synonyms, memo if memo is not None else Memo(None, sources=MEMO_SOURCES))
     text = index([(str(i), found) for i, found in enumerate(terms)], TEXT_FIELDS)
     files: dict[tuple[str, str], object] = {}
-    for kind, built in (("titres", quick), ("textes", text)):
-        for key, part in shards(built.serialize()).items():
-            files[(kind, key)] = part
+    for key, part in title_parts(titles).items():
+        files[("titres", key)] = part
+    for key, part in shards(text.serialize()).items():
+        files[("textes", key)] = part
     records = [store(m, sector_index) for m in metiers]
     for n in range(0, len(records), PACKET):
         files[("fiches", str(n // PACKET))] = records[n : n + PACKET]

@@ -59,3 +59,11 @@ def test_every_profile_address_scans_with_the_fixed_mask():
         if [r.text for r in zxingcpp.read_barcodes(rasterize(qr_svg(u, "QR").decode(), 3))] != [u]
     ]
     assert unread == []
+
+
+def test_a_drawing_kept_between_builds_goes_into_a_page_only_if_it_is_a_qr_path():
+    from plugins.images.qr import drawing, valid
+
+    assert valid(drawing("https://faislesaut.csmoesac.qc.ca/metiers/archiviste/"))
+    for hostile in [(41, 'M4 4.5h7"/><script>alert(1)</script>'), ("41", "M4 4.5h7"), ["41", ""], None]:
+        assert not valid(hostile)
