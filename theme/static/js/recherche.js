@@ -241,7 +241,7 @@
     var inSector = Object.create(null);
     (sectorRefs || []).forEach(function (ref) { inSector[ref] = true; });
     var kept = function (ref) { return !sectorRefs || inSector[ref]; };
-    var result = { primary: [], secondary: [], partial: false, code: code, units: found, text: withText };
+    var result = { primary: [], secondary: [], partial: false, code: code, units: found };
     var allowed = null;
     if (code) {
       var refs = codeRefs(code);
