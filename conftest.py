@@ -74,15 +74,19 @@ def run_build_here(content: Path, output: Path, **extra) -> subprocess.Completed
     import io
 
     from pelican import main
+    from pelican.log import FatalLogger
 
     args = pelican_args(content, output, **extra)
     out, err = io.StringIO(), io.StringIO()
     code = 0
+    fatal = FatalLogger.fatal_lvl  # `--fatal errors` sets it for the whole process: put it back
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             main(args)
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else 1
+        finally:
+            FatalLogger.fatal_lvl = fatal
     return subprocess.CompletedProcess(["pelican", *args], code, out.getvalue(), err.getvalue())
 
 
