@@ -118,8 +118,11 @@
         q.term(term, { fields: wordFields, usePipeline: false, editDistance: 1, boost: 2 });
       }
       if (unit.partial && unit.word.length >= 2) {
+        // Two letters start words of thousands of other titles at 10,000 profiles: the titles
+        // themselves only, until the third letter.
+        var where = unit.word.length < 3 ? ["titre"] : wordFields;
         prefixes(unit.word).forEach(function (prefix) {
-          q.term(prefix, { fields: wordFields, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
+          q.term(prefix, { fields: where, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
         });
       }
     }).forEach(function (match) {
