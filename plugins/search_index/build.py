@@ -38,8 +38,8 @@ from . import pipeline
 
 # The code the memo's terms come from (any change starts a fresh table).
 MEMO_SOURCES = tuple(Path(__file__).parent / name for name in ("pipeline.py", "build.py", "stopwords_fr.txt"))
-# Field → boost. The first file answers titles, other titles and synonyms of those (codes come
-# from the docs and the concordance); the second adds the summary (above) and the text (below).
+# Field → boost. The title parts answer titles, other titles and their synonyms (codes come from
+# codes.json); the text parts add the summary (above) and the text (below).
 # `paires`: the title's consecutive words (« maison_jeune »), for the bonus of a title holding the
 # query's words in a row.
 QUICK_FIELDS = {"titre": 10, "appellations": 6, "concepts_titre": 10, "concepts": 5, "paires": 1}
@@ -214,7 +214,8 @@ def shard_key(term: str) -> str:
 
 def shards(serialized: dict) -> dict[str, dict]:
     """A lunr index cut by the first letter of its terms: each part keeps its terms' postings
-    (empty ones left out: the page puts them back before `lunr.Index.load`) and, of each field vector, the weights of its terms."""
+    (empty ones left out: the page puts them back before `lunr.Index.load`) and, of each field
+    vector, the weights of its terms."""
     postings: dict[str, list] = {}
     key_of: dict[int, str] = {}
     for term, posting in serialized["invertedIndex"]:
