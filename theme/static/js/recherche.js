@@ -21,8 +21,8 @@
   if (!form || !list || !more || !count || !window.lunr) { return; }
   var base = form.getAttribute("data-siteurl") || "";
   var fields = { q: form.elements.q, cnp: form.elements.cnp, secteur: form.elements.secteur };
-  // meta: the first file; the parts and records once fetched (by file name).
-  var data = null, stop = null, loaded = Object.create(null), wantText = false;
+  // data: the first file; `wantText`: the reader is at the form (the text parts may come).
+  var data = null, stop = null, wantText = false;
   // Sector names come from the page's own menu (not repeated in the index file).
   var sectorNames = Object.create(null);
   Array.prototype.forEach.call(fields.secteur.options, function (o) { if (o.value) { sectorNames[o.value] = o.textContent; } });
@@ -77,9 +77,8 @@
     var last = words[words.length - 1];
     return typing && words.length > 1 && last.length < 3 && /^[a-z]+$/.test(last) && !has(data.synonymes, light(last));
   }
-  function units(value, typing) {
-    var words = split(value);
-    if (begun(words, typing)) { words.pop(); typing = false; }
+  // `words`: the query's words, split, the one just begun left out.
+  function units(words, typing) {
     var found = [];
     var longest = data.longest;
     for (var i = 0; i < words.length;) {
@@ -138,6 +137,7 @@
   }
 
   // --- the files: each fetched once, when a query first needs it ---
+  var loaded = Object.create(null);  // file name → the promise of its content
   var ready = Object.create(null);  // file name → its content (a part: a lunr index)
   function get(name, then) {
     if (!loaded[name]) {
@@ -154,11 +154,12 @@
     var name = has(data.fichiers[kind], key) ? data.fichiers[kind][key] : null;
     return name ? ready[name] || null : null;  // no file: no term starts with that letter
   }
-  function record(ref) { return ready[data.fichiers.fiches[Math.floor(ref / data.paquet)]][ref % data.paquet]; }
+  function packet(ref) { return data.fichiers.fiches[Math.floor(ref / data.paquet)]; }
+  function record(ref) { return ready[packet(ref)][ref % data.paquet]; }
   // The records of these results (a few small files).
   function records(refs) {
     var names = Object.create(null);
-    refs.forEach(function (ref) { names[data.fichiers.fiches[Math.floor(ref / data.paquet)]] = true; });
+    refs.forEach(function (ref) { names[packet(ref)] = true; });
     return Promise.all(Object.keys(names).map(function (name) { return get(name); }));
   }
   function textReady() { return wantText && !!lunr.fr; }
@@ -172,11 +173,15 @@
     var written = code ? null : value.match(/(^|\s)(\d{4,5})(?=\s|$)/);
     if (written) { code = written[2]; value = value.replace(written[0], " "); }
     var typing = !!value && !/\s$/.test(value);
-    // The title's words, in order, for the bonus of a title holding them in a row.
     var words = split(value);
-    if (begun(words, typing)) { words.pop(); }
-    words = words.filter(function (w) { return !stop[w]; }).map(light);
-    return { value: value, code: code, found: units(value, typing), words: words };
+    if (begun(words, typing)) { words.pop(); typing = false; }
+    return {
+      value: value,
+      code: code,
+      found: units(words, typing),
+      // The words in order, for the bonus of a title holding them in a row.
+      words: words.filter(function (w) { return !stop[w]; }).map(light)
+    };
   }
   // The files a query needs: the parts of its words' initials (and of the synonyms), the codes,
   // the sectors.
@@ -318,7 +323,6 @@
   }
   function slugs(refs) { return refs.map(function (ref) { return record(ref)[0]; }); }
   window.FaisLeSaut = {
-    search: function (q) { return settle({ q: q }).then(function (r) { return slugs(r.primary.concat(r.secondary)); }); },
     results: function (q) {
       return settle({ q: q }).then(function (r) { return { primary: slugs(r.primary), secondary: slugs(r.secondary), partial: r.partial }; });
     },
