@@ -70,7 +70,8 @@ def write_search_files(generators):
         else:
             names[kind] = written
     first = write("index.json", {**meta, "fichiers": names})
-    articles.context["search_files"] = {"index": first}
+    # The title parts by initial: the search page starts fetching its query's parts at once.
+    articles.context["search_files"] = {"index": first, "titres": names["titres"]}
     every = [first, names["codes"], names["secteurs"], *names["fiches"]]
     every += [name for kind in ("titres", "textes") for name in names[kind].values()]
     articles.context["search_files_fingerprinted"] = sorted(every) if fingerprint else []

@@ -139,12 +139,16 @@
   // --- the files: each fetched once, when a query first needs it ---
   var loaded = Object.create(null);  // file name → the promise of its content
   var ready = Object.create(null);  // file name → its content (a part: a lunr index)
+  // Files the page's head started fetching and parsing (recherche.html), each used once.
+  var prefetched = window.FaisLeSautPrefetch || {};
   function get(name, then) {
     if (!loaded[name]) {
-      loaded[name] = fetch(base + "/" + name).then(function (response) {
+      var started = prefetched[name];
+      delete prefetched[name];
+      loaded[name] = (started || fetch(base + "/" + name).then(function (response) {
         if (!response.ok) { throw new Error(name + " : " + response.status); }
         return response.json();
-      }).then(function (value) { ready[name] = then ? then(value) : value; return ready[name]; });
+      })).then(function (value) { ready[name] = then ? then(value) : value; return ready[name]; });
       loaded[name].catch(function () { delete loaded[name]; });  // fetched again next time
     }
     return loaded[name];
