@@ -67,7 +67,10 @@ def serve(c, port=8000, content="content", liveport=35729, output="output"):
     for path in (content, "theme", "data", "pelicanconf.py"):
         server.watch(path, session.build)
     print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)")
-    server.serve(root=output, host="127.0.0.1", port=int(port), liveport=int(liveport), restart_delay=0)
+    try:
+        server.serve(root=output, host="127.0.0.1", port=int(port), liveport=int(liveport), restart_delay=0)
+    finally:
+        session.close()
 
 
 def own_404_page():

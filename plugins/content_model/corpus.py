@@ -191,6 +191,15 @@ def _read_all(files: list[tuple[Path, str]], memo: Memo) -> tuple[list, int]:
     return found, len(set(keys)) - before
 
 
+def _programmes(path: Path, memo: Memo):
+    """catalogue.load, kept in the memo under the hash of the file's text."""
+    try:
+        key = text_key(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:  # missing or unreadable: catalogue.load says so
+        return catalogue.load(path)
+    return memo.get("catalogue", key, lambda: catalogue.load(path))
+
+
 def read_corpus(
     root: Path, memo: Memo | None = None, extra_files: set[str] | frozenset = frozenset()
 ) -> Corpus:
@@ -219,7 +228,7 @@ def read_corpus(
                     "élément inconnu dans content/ : seulement metiers/, secteurs/, images/, extra/, formations.yaml et synonymes.yaml",
                 )
             )
-    corpus.programmes, problems = catalogue.load(root / catalogue.CATALOGUE_FILE)
+    corpus.programmes, problems = _programmes(root / catalogue.CATALOGUE_FILE, memo)
     corpus.problems += problems
     files = []  # (path, rel, kind, slug) of every content file to read
     for folder, kind in KINDS.items():

@@ -7,6 +7,7 @@ Shipped with the project (see data/README.md), so a fresh clone verifies every c
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,5 +151,20 @@ class Reference:
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Reference:
+        """The reference data; the last one read is kept while the files' bytes stay the same
+        (a preview session builds again and again; builds only read it)."""
         data_dir = Path(data_dir)
-        return cls(Noc.load(data_dir / "cnp"), load_secteurs(data_dir / "secteurs.yaml"))
+        files = [data_dir / "cnp" / name for name in NOC_FILES] + [data_dir / "secteurs.yaml"]
+        try:
+            key = tuple(hashlib.sha256(path.read_bytes()).hexdigest() for path in files)
+        except OSError:
+            key = None  # a file missing: the loaders say which
+        if key is None or _last.get("key") != key:
+            _last.clear()
+            _last.update(
+                key=key, reference=cls(Noc.load(data_dir / "cnp"), load_secteurs(data_dir / "secteurs.yaml"))
+            )
+        return _last["reference"]
+
+
+_last: dict = {}  # {"key": the files' hashes, "reference": what they gave}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from pathlib import Path
@@ -25,6 +26,8 @@ logger = logging.getLogger(__name__)
 CARDS_DIR = "cartes"
 SIZES_DIR = "images/tailles"
 SITE_CARD = f"{CARDS_DIR}/fais-le-saut.png"
+# Preview builds only: which image each file of the output folder is (see finish_images).
+PLACED = ".apercu-images.json"
 
 
 def public_url(settings: dict) -> str:
@@ -177,18 +180,37 @@ def make_images(generators):
     images.batch.flush()
 
 
+def placed_before(output: Path, settings: dict) -> dict[str, str]:
+    """In an incremental preview build (written in place), the images the last preview build put
+    in this output folder: {destination: job key}."""
+    if not settings.get("PREVIEW_INCREMENTAL"):
+        return {}
+    try:
+        placed = json.loads((output / PLACED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return placed if isinstance(placed, dict) else {}
+
+
 def finish_images(generator, writer):
     """Once the pages are written (the last writer), wait for the files still being made and put
-    every planned image in the output, each checked against its digest."""
+    every planned image in the output, each checked against its digest. A preview build after an
+    edit leaves in place the files it would write again unchanged (same key: same inputs)."""
     images = Build.of(generator.context).state.pop("images", None)
     if images is None:
         return
     images.batch.wait()
     output = Path(generator.output_path)
+    before = placed_before(output, generator.settings)
     for dest, job in images.planned:
         target = output / dest
+        if before.get(dest) == job.key and target.is_file():
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(images.batch.data(job.key))
+    if generator.settings.get("PREVIEW"):
+        placed = {dest: job.key for dest, job in images.planned}
+        (output / PLACED).write_text(json.dumps(placed), encoding="utf-8")
     logger.info(
         "images: %d fichiers (%d produits) en %.2f s",
         len(images.planned),

@@ -8,6 +8,7 @@ content problem) changes nothing, and the next one is compared with the last goo
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -18,6 +19,7 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from plugins.content_model import memo
 from plugins.content_model.build import BuildStopped
 
 from .writer import MANIFEST, ROOT
@@ -51,7 +53,18 @@ class Session:
         self.last: dict[str, tuple[int, int]] | None = None  # the files at the last good build
         # Compiled templates kept between builds (Jinja checks each template's source first).
         self.templates = MemoryBytecodeCache()
+        # The per-file tables too: not read from disk, nor written, at every build.
+        memo.keep_in_memory()
+        # A build allocates many small objects that live until it ends, over a heap of long-lived
+        # ones (the tables, the templates): with the default threshold (700 allocations), the
+        # cyclic collector runs thousands of times per build. Measured on the 258 profiles, an
+        # edit's build: 1.08 s → 0.78 s.
+        gc.set_threshold(50_000, 20, 20)
         init_logging(level=logging.WARNING, name="pelican")
+
+    def close(self) -> None:
+        """The session ends: the tables its builds changed are written to disk."""
+        memo.write_kept()
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         found = {}

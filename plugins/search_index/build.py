@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lunr.builder import Builder
 from lunr.idf import idf as Idf
@@ -50,15 +52,16 @@ class FrenchBuilder(Builder):
     """lunr's Builder (token set, index, serialization unchanged), fed terms already analysed:
     lunr.py's own `add` runs its tokenizer and five Python calls per word occurrence."""
 
-    def add_terms(self, doc_ref: str, terms: dict[str, list[str]]):
+    def add_terms(self, doc_ref: str, terms: dict):
+        """`terms`: per field, its terms in order, or already `Counted`."""
         self._documents[doc_ref] = {}
         self.document_count += 1
         for field_name in self._fields:
             found = terms[field_name]
+            length, counts = found if isinstance(found, Counted) else counted(found)
             field_ref = f"{field_name}/{doc_ref}"
-            counts = Counter(found)  # first-occurrence order: the order lunr numbers terms
             self.field_term_frequencies[field_ref] = counts
-            self.field_lengths[field_ref] = len(found)
+            self.field_lengths[field_ref] = length
             for term in counts:
                 posting = self.inverted_index.get(term)
                 if posting is None:
@@ -70,7 +73,12 @@ class FrenchBuilder(Builder):
 
     def build(self) -> Index:
         """lunr's `build` without the token set: only the browser searches, and the serialized
-        index leaves it out."""
+        index leaves it out. Terms are numbered by part, then alphabetically: each part's
+        weights are then one run of every document vector (`shards` cuts it without a loop per
+        weight)."""
+        ordered = sorted(self.inverted_index, key=lambda term: (shard_key(term), term))
+        for position, term in enumerate(ordered):
+            self.inverted_index[term]["_index"] = position
         self._calculate_average_field_lengths()
         self._create_field_vectors()
         return Index(
@@ -103,6 +111,18 @@ class FrenchBuilder(Builder):
             self.field_vectors[field_ref] = Vector([x for pair in weights for x in pair])
 
 
+class Counted(NamedTuple):
+    """A field's terms, counted: how many, and {term: occurrences} in first-occurrence order
+    (the order lunr numbers terms)."""
+
+    length: int
+    counts: dict[str, int]
+
+
+def counted(terms) -> Counted:
+    return Counted(len(terms), dict(Counter(terms)))
+
+
 def index(analysed: list[tuple[str, dict[str, list[str]]]], fields: dict[str, int]):
     builder = FrenchBuilder()
     builder.ref("id")
@@ -128,9 +148,10 @@ def pairs(text: str) -> list[str]:
     return [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
 
 
-def texts_terms(jobs: list[tuple[str, str, pipeline.Synonyms]]) -> list[dict[str, str]]:
-    """Terms of the text index for each (summary, body text, synonyms), space-joined (compact to
-    keep in the memo): a pure function, run in worker processes for large sites."""
+def texts_terms(jobs: list[tuple[str, str, pipeline.Synonyms]]) -> list[dict[str, Counted]]:
+    """Terms of the text index for each (summary, body text, synonyms), counted (compact to keep
+    in the memo, and not counted again at each build): a pure function, run in worker processes
+    for large sites."""
     found = []
     for resume, text, synonyms in jobs:
         words = pipeline.split(text)
@@ -140,18 +161,17 @@ def texts_terms(jobs: list[tuple[str, str, pipeline.Synonyms]]) -> list[dict[str
             "corps": pipeline.terms_of(words, pipeline.stem),
             "concepts_corps": synonyms.concepts_of(words),
         }
-        found.append({field: " ".join(values) for field, values in terms.items()})
+        found.append({field: counted(values) for field, values in terms.items()})
     return found
 
 
-def text_terms(metiers, synonyms: pipeline.Synonyms, memo: Memo) -> list[dict[str, list[str]]]:
+def text_terms(metiers, synonyms: pipeline.Synonyms, memo: Memo) -> list[dict[str, Counted]]:
     """The text index's terms of each profile, kept in the memo under the hash of its file and of
     the synonyms (a rebuild after one edit works out one profile's terms)."""
     synonyms_key = text_key(json.dumps(synonyms.for_browser(), sort_keys=True))
     keys = [text_key(m.fiche.key + synonyms_key) for m in metiers]
     jobs = [(m.resume, m.fiche.body.text, synonyms) for m in metiers]
-    joined = memoized_map(memo, "terms", keys, texts_terms, jobs)
-    return [{field: value.split() for field, value in terms.items()} for terms in joined]
+    return memoized_map(memo, "terms", keys, texts_terms, jobs)
 
 
 def store(metier, sector_index: dict[str, int]) -> list:
@@ -208,6 +228,7 @@ PACKET = 32
 
 
 def shard_key(term: str) -> str:
+    """The part of a term: its first letter or digit, `_` for any other first character."""
     first = term[:1]
     return first if first.isascii() and first.isalnum() else "_"
 
@@ -217,21 +238,25 @@ def shards(serialized: dict) -> dict[str, dict]:
     (empty ones left out: the page puts them back before `lunr.Index.load`) and, of each field
     vector, the weights of its terms."""
     postings: dict[str, list] = {}
-    key_of: dict[int, str] = {}
+    key_of: list[str] = [""] * len(serialized["invertedIndex"])  # term position → its part
+    ends: dict[str, int] = {}  # a part's last term position, plus one
     for term, posting in serialized["invertedIndex"]:
         key = shard_key(term)
         key_of[posting["_index"]] = key
+        ends[key] = max(ends.get(key, 0), posting["_index"] + 1)
         postings.setdefault(key, []).append([term, {k: v for k, v in posting.items() if v or k == "_index"}])
+    if any(ends[key] - len(terms) != min(p["_index"] for _, p in terms) for key, terms in postings.items()):
+        raise ValueError("shards: the terms of a part must be numbered in one run (FrenchBuilder)")
     vectors: dict[str, list] = {key: [] for key in postings}
     for field_ref, vector in serialized["fieldVectors"]:
-        parts: dict[str, list] = {}
-        for position, weight in zip(vector[::2], vector[1::2], strict=True):
-            kept = parts.get(key_of[position])
-            if kept is None:
-                kept = parts[key_of[position]] = []
-            kept += (position, weight)
-        for key, kept in parts.items():
-            vectors[key].append([field_ref, kept])
+        # Positions ascend and each part's terms are numbered in one run (FrenchBuilder.build).
+        positions = vector[::2]
+        start = 0
+        while start < len(positions):
+            key = key_of[positions[start]]
+            end = bisect_left(positions, ends[key], start)
+            vectors[key].append([field_ref, vector[2 * start : 2 * end]])
+            start = end
     return {
         key: {**serialized, "fieldVectors": vectors[key], "invertedIndex": postings[key]}
         for key in sorted(postings)

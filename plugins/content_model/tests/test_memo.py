@@ -2,6 +2,7 @@
 damaged or missing cache is only a slower build."""
 
 from plugins.content_model import corpus as corpus_module
+from plugins.content_model import memo as memo_module
 from plugins.content_model.corpus import read_corpus
 from plugins.content_model.memo import Memo
 from plugins.content_model.reference import Reference
@@ -51,3 +52,22 @@ def test_each_body_is_converted_once_per_read(tree, monkeypatch):
     )
     read_corpus(tree.root)
     assert len(seen) == 3  # two profiles and one sector: each body converted exactly once
+
+
+def test_a_preview_session_keeps_its_tables_in_memory_and_writes_them_when_it_ends(tree, tmp_path):
+    table = tmp_path / "cache" / "content_model.pickle"
+    memo_module.keep_in_memory()
+    try:
+        first = read_corpus(tree.root, Memo(table))  # a session's first (full) build
+        assert table.is_file()  # written at once
+        table.unlink()
+        tree.metier("cuisinier", GOOD_FRONT + "salaire: 20\n")
+        edited = read_corpus(tree.root, Memo(table, defer=True))  # an incremental build
+        # Only what the edit touched: the table came from memory, not from the (deleted) disk.
+        assert 0 < edited.conversions < first.conversions
+        assert not table.exists()  # and is not written at every edit
+    finally:
+        memo_module.write_kept()
+    assert table.is_file()  # the session ended: written
+    _, conversions = run(tree, table)  # outside a session, from the disk
+    assert conversions == 0

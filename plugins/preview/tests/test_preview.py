@@ -29,7 +29,8 @@ def session(tmp_path_factory):
     shutil.copytree(ROOT / "content", root / "content")
     preview = Session(root / "content", root / "output", CACHE_PATH=str(root / "cache"))
     assert preview.build()
-    return root, preview
+    yield root, preview
+    preview.close()
 
 
 def referrers(output: Path, slug: str) -> set[str]:
