@@ -102,6 +102,12 @@ def build_site():
     return run_build
 
 
+@pytest.fixture(scope="session")
+def build_here():
+    """`run_build_here` for plugin tests (same reason)."""
+    return run_build_here
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """{relative path: sha256} of every file: compares two folders byte for byte."""
     return {

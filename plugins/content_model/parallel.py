@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
@@ -39,3 +40,43 @@ def memoized_map(memo, what: str, keys: list[str], work: Callable[[list], list],
             missing[key] = item
     fresh = dict(zip(missing, chunked_map(work, list(missing.values())), strict=True))
     return [memo.get(what, key, lambda key=key: fresh[key]) for key in keys]
+
+
+def in_background(work: Callable[[], object]) -> Callable[[], object]:
+    """Start `work()` in a forked process, which inherits everything loaded (nothing is pickled
+    but the result), and return `wait`: the result once the process is done, or its error raised
+    here. Without fork, `work()` runs at once."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        result = work()
+        return lambda: result
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    # Not a daemon: the work may start worker processes of its own (chunked_map).
+    process = context.Process(target=_run_and_send, args=(work, send))
+    process.start()
+    send.close()
+    outcome: list = []
+
+    def wait():
+        if not outcome:
+            try:
+                outcome.append(receive.recv())
+            except EOFError:  # killed, or a result that could not be sent
+                outcome.append((False, f"processus arrêté sans résultat (code {process.exitcode})"))
+            process.join()
+            receive.close()
+        done, value = outcome[0]
+        if not done:
+            raise RuntimeError(value)
+        return value
+
+    return wait
+
+
+def _run_and_send(work: Callable[[], object], send) -> None:
+    try:
+        outcome = (True, work())
+    except BaseException:  # said in the parent, with the traceback
+        outcome = (False, traceback.format_exc())
+    send.send(outcome)
+    send.close()

@@ -70,9 +70,11 @@ def stamp(settings: dict, build: Build) -> str:
 def lists_fingerprint(context: dict) -> str:
     """What the other pages (lists, sectors, codes, interests, home, quiz) show of the profiles:
     their front matter only (titles, codes, summaries, sectors, interests…), never their text;
-    and the search files' names (fingerprinted in production)."""
+    and the search files' names where they are fingerprinted (elsewhere they never change, and
+    they may still be being written)."""
     shown = [[metier.slug, metier.fiche.data] for metier in context.get("articles", [])]
-    shown.append(context.get("search_files"))
+    if context.get("FINGERPRINT_ASSETS"):
+        shown.append(dict(context["search_files"]))
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
 

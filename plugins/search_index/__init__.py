@@ -2,8 +2,9 @@
 
 from pelican import signals
 
-from .publish import write_search_files
+from .publish import wait_search_files, write_search_files
 
 
 def register():
     signals.all_generators_finalized.connect(write_search_files)
+    signals.page_writer_finalized.connect(wait_search_files)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -12,6 +13,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from plugins.assets.fingerprint import fingerprinted
 from plugins.content_model.build import Build
 from plugins.content_model.memo import Memo
+from plugins.content_model.parallel import PARALLEL_FROM, in_background
 
 from .build import MEMO_SOURCES, file_name, payloads, to_json
 from .pipeline import Synonyms
@@ -36,19 +38,71 @@ def copy_vendor(node_modules: Path, dest: Path) -> None:
         shutil.copyfile(path, dest / name)
 
 
+class SearchFiles(Mapping):
+    """The search files' names, as the templates read them: `index` (the first file), `titres`
+    ({initial: title part}) and `fingerprinted` (what a host may cache for a year). While the
+    files are being written in another process, reading a name waits for them."""
+
+    def __init__(self, wait: Callable[[], dict]):
+        self._wait = wait
+
+    def __getitem__(self, key):
+        return self._wait()[key]
+
+    def __iter__(self):
+        return iter(self._wait())
+
+    def __len__(self):
+        return len(self._wait())
+
+
 def write_search_files(generators):
-    """Write the files as soon as the content is read, so the search page (rendered later)
-    knows the first one's name: fingerprinted in production (FINGERPRINT_ASSETS), so a host may
-    cache them for a year; the first file names the others."""
+    """Write the files once the content is read, so the search page (rendered later) knows
+    their names: fingerprinted in production (FINGERPRINT_ASSETS), so a host may cache them for
+    a year; the first file names the others. A large site's files are made in a forked process
+    while this one writes the pages (the search page, written after the profiles, waits for
+    them; wait_search_files before the build ends)."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
     settings = articles.settings
     output = Path(articles.output_path)
-    build = Build.of(articles.context)
+    noc = Build.of(articles.context).reference.noc
+    background = len(articles.articles) >= PARALLEL_FROM
+
+    def work() -> dict:
+        return search_files(articles.articles, pages.pages, noc, settings, output, background)
+
+    if background:
+        wait = in_background(work)
+    else:
+        names = work()
+
+        def wait() -> dict:
+            return names
+
+    Build.of(articles.context).state["search_files"] = wait
+    articles.context["search_files"] = SearchFiles(wait)
+    # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
+    node_modules = Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
+    copy_vendor(node_modules, output / "theme" / "js" / "vendor")
+
+
+def wait_search_files(generator, writer):
+    """With the last pages (page_writer_finalized): the files are all written before the build
+    goes on (and a failure in their process stops it here)."""
+    wait = Build.of(generator.context).state.pop("search_files", None)
+    if wait is not None:
+        wait()
+
+
+def search_files(metiers, secteurs, noc, settings: dict, output: Path, background: bool) -> dict:
+    """Write every search file; their names (see SearchFiles)."""
     start = time.perf_counter()
     synonyms = Synonyms.load(Path(settings["PATH"]) / "synonymes.yaml")
     memo = Memo.for_build(settings, "search", MEMO_SOURCES, ("snowballstemmer",))
-    meta, files = payloads(articles.articles, pages.pages, build.reference.noc, synonyms, memo)
+    if background:
+        memo.defer = False  # a preview session's tables live in the other process: write it now
+    meta, files = payloads(metiers, secteurs, noc, synonyms, memo)
     memo.save()
     (output / "recherche").mkdir(parents=True, exist_ok=True)
     fingerprint = settings.get("FINGERPRINT_ASSETS")
@@ -70,12 +124,8 @@ def write_search_files(generators):
         else:
             names[kind] = written
     first = write("index.json", {**meta, "fichiers": names})
-    # The title parts by initial: the search page starts fetching its query's parts at once.
-    articles.context["search_files"] = {"index": first, "titres": names["titres"]}
     every = [first, names["codes"], names["secteurs"], *names["fiches"]]
     every += [name for kind in ("titres", "textes") for name in names[kind].values()]
-    articles.context["search_files_fingerprinted"] = sorted(every) if fingerprint else []
-    # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
-    node_modules = Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
-    copy_vendor(node_modules, output / "theme" / "js" / "vendor")
     logger.info("search_index: %d fiches indexées en %.2f s", meta["profils"], time.perf_counter() - start)
+    # The title parts by initial: the search page starts fetching its query's parts at once.
+    return {"index": first, "titres": names["titres"], "fingerprinted": sorted(every) if fingerprint else []}

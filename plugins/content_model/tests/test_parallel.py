@@ -55,3 +55,21 @@ def test_a_broken_file_is_reported_the_same_from_a_worker(everything_in_workers,
     problems = [str(p) for p in check(read_corpus(tree.root), Reference.load(), [""])]
     assert any("cuisinier.md" in p for p in problems)
     assert not any("boulanger.md" in p for p in problems)
+
+
+def test_background_work_gives_its_result_from_another_process():
+    import os
+
+    wait = parallel.in_background(lambda: (os.getpid(), doubled([1, 2])))
+    pid, result = wait()
+    assert pid != os.getpid() and result == [2, 4]
+    assert wait() == (pid, result)  # asked again: the same result, the process long gone
+
+
+def test_an_error_in_background_work_is_raised_here_with_its_traceback():
+    def broken():
+        raise ValueError("index illisible")
+
+    wait = parallel.in_background(broken)
+    with pytest.raises(RuntimeError, match="ValueError: index illisible"):
+        wait()
