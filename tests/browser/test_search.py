@@ -249,6 +249,22 @@ def test_a_word_just_begun_counts_from_its_third_letter(page, site_url):
     assert narrowed and set(narrowed) < set(before)
 
 
+def test_words_typed_before_the_search_script_runs_are_kept_and_searched(page, site_url):
+    held = []
+    page.route("**/theme/js/recherche*.js", lambda route: held.append(route))
+    page.goto(f"{site_url}/recherche/", wait_until="commit")
+    for _ in range(250):  # until the page asks for the script (a condition, bounded)
+        if held:
+            break
+        page.wait_for_timeout(20)
+    page.get_by_label("Métier ou profession").fill("cuisinier")  # a quick reader, a slow network
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#resultats li[data-cnp]")
+    assert page.get_by_label("Métier ou profession").input_value() == "cuisinier"
+    assert "Cuisinier·ère" in result_titles(page)
+
+
 def test_first_results_never_reorder_when_the_text_index_arrives(page, site_url):
     held = []
     page.route("**/recherche/textes-*.json", lambda route: held.append(route))

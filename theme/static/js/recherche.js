@@ -482,10 +482,11 @@
   var timer = null;
   function later() { clearTimeout(timer); timer = setTimeout(update, 120); }
 
+  // The search in the address; a field the reader filled in before this script ran is kept.
   var initial = new URLSearchParams(location.search);
-  fields.q.value = (initial.get("q") || "").slice(0, MAX_QUERY);
-  fields.cnp.value = initial.get("cnp") || "";
-  fields.secteur.value = initial.get("secteur") || "";
+  ["q", "cnp", "secteur"].forEach(function (k) {
+    if (initial.has(k)) { fields[k].value = initial.get(k).slice(0, MAX_QUERY); }
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);  // the typing's pending update would draw the same list again
