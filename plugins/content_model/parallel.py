@@ -1,13 +1,17 @@
-"""Pure work on many items, spread over the machine's cores when there is enough of it.
+"""How a build uses the machine: pure work spread over its cores, work run beside the build,
+fewer garbage collector runs.
 
 Reading a file, drawing a QR code and the search terms of a profile depend only on their inputs,
 so large sites share them out to worker processes (measured with bench/build.py at 2,000
 profiles on 2 cores: reading 7.2 s → 3.9 s). Small sites — the real one, the tests — stay in
 this process: starting workers costs more than it saves below PARALLEL_FROM items.
+`in_background` runs one piece of work (the search files) in a forked process while this one
+goes on (writing the pages).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -15,6 +19,8 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 PARALLEL_FROM = 400
+# Allocations between two runs of the cyclic garbage collector (Python's default: 700).
+GC_THRESHOLD = 50_000
 CHUNKS_PER_WORKER = 4  # a few chunks each, so a slow chunk does not keep the others waiting
 
 
@@ -80,3 +86,12 @@ def _run_and_send(work: Callable[[], object], send) -> None:
         outcome = (False, traceback.format_exc())
     send.send(outcome)
     send.close()
+
+
+def fewer_collections() -> None:
+    """A build allocates millions of small objects that live until it ends, over a heap that
+    grows with the site: at the default threshold the collector runs thousands of times, each
+    older-generation run scanning the whole heap, so the cost grows faster than the site.
+    Measured at 10,000 profiles: writing the pages 28.5 s → 23.2 s; a preview session's build
+    after an edit of one of the 258 profiles: 1.08 s → 0.78 s."""
+    gc.set_threshold(GC_THRESHOLD, 20, 20)

@@ -118,8 +118,8 @@ class Images:
     def __init__(self, settings: dict):
         self.started = time.perf_counter()
         self.planner = Planner(settings)
-        cache = Path(settings.get("IMAGES_CACHE_PATH") or Path(settings["CACHE_PATH"]) / "images")
-        self.batch = Batch(cache, settings.get("IMAGES_WORKERS"))
+        self.cache = Path(settings.get("IMAGES_CACHE_PATH") or Path(settings["CACHE_PATH"]) / "images")
+        self.batch = Batch(self.cache, settings.get("IMAGES_WORKERS"))
         self.planned: list[tuple[str, Job]] = []
 
     @classmethod
@@ -153,7 +153,15 @@ def make_images(generators):
     settings = articles.settings
     images = Images.of(articles.context)
     planner = images.planner
-    memo = Memo.for_build(settings, "qr", [qr.__file__], ("qrcode",))
+    # QR drawings are images of the pages' addresses: kept with the other images (the folder CI
+    # keeps), whatever CONTENT_MEMO says.
+    memo = Memo(
+        images.cache / "qr.pickle",
+        True,
+        [qr.__file__],
+        ("qrcode",),
+        defer=bool(settings.get("PREVIEW_INCREMENTAL")),
+    )
     targets = [qr_code_target(metier, settings) for metier in articles.articles]
     urls = [url for url, _ in targets]
     drawings = memoized_map(memo, "qr", urls, qr.drawings, urls)
