@@ -21,21 +21,26 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-from plugins.content_model.noc import load_unit_groups  # noqa: E402
-
 import pelicanconf  # noqa: E402
 from plugins.content_model.frontmatter import parse  # noqa: E402
-from plugins.images.cache import materialize  # noqa: E402
-from plugins.images.hooks import Planner, metier_card, secteur_card, site_card  # noqa: E402
+from plugins.content_model.reference import Reference  # noqa: E402
+from plugins.images import cards  # noqa: E402
+from plugins.images.cache import Batch  # noqa: E402
+from plugins.images.hooks import Planner, identity, secteur_card, site_card  # noqa: E402
 
-NOC = ROOT.parent / "shared" / "data" / "noc" / "noc2021_unit_groups.csv"
 RESULTS = ROOT / "bench" / "results"
 
 
 def settings() -> dict:
-    values = {key: getattr(pelicanconf, key) for key in dir(pelicanconf) if key.isupper()}
-    values["NOC_UNIT_GROUPS"] = load_unit_groups(NOC) if NOC.exists() else None
-    return values
+    return {key: getattr(pelicanconf, key) for key in dir(pelicanconf) if key.isupper()}
+
+
+def metier_card(metier, conf: dict, reference: Reference) -> cards.Card:
+    """hooks.metier_card, from front matter (no build context here)."""
+    unit = reference.noc.unit_groups.get(metier.cnp)
+    return cards.Card(
+        "Fiche métier", metier.title, f"CNP {metier.cnp}", unit.titre if unit else "", **identity(conf)
+    )
 
 
 def read(folder: Path) -> list[SimpleNamespace]:
@@ -51,8 +56,9 @@ def read(folder: Path) -> list[SimpleNamespace]:
 def plan(content: Path, conf: dict) -> Planner:
     planner = Planner(conf)
     metiers, secteurs = read(content / "metiers"), read(content / "secteurs")
+    reference = Reference.load()
     for metier in metiers:
-        planner.card(f"metiers/{metier.slug}.png", metier_card(metier, conf))
+        planner.card(f"metiers/{metier.slug}.png", metier_card(metier, conf, reference))
     for secteur in secteurs:
         count = sum(secteur.slug in metier.secteurs for metier in metiers)
         planner.card(f"secteurs/{secteur.slug}.png", secteur_card(secteur, count, conf))
@@ -60,10 +66,14 @@ def plan(content: Path, conf: dict) -> Planner:
     return planner
 
 
-def timed(planner: Planner, cache: Path, workers: int | None) -> tuple[float, int]:
+def timed(planner: Planner, cache: Path, workers: int) -> tuple[float, int]:
+    """Every card made (or found in `cache`) by the build's own Batch, as a build does."""
     start = time.perf_counter()
-    _, made = materialize((job for _, job in planner.planned), cache, workers)
-    return time.perf_counter() - start, made
+    batch = Batch(cache, workers)
+    for _, job in planner.planned:
+        batch.add(job)
+    batch.wait()
+    return time.perf_counter() - start, batch.made
 
 
 def main() -> None:
@@ -75,8 +85,9 @@ def main() -> None:
     count = len(planner.planned)
     with tempfile.TemporaryDirectory() as tmp:
         serial, made_serial = timed(planner, Path(tmp) / "serial", workers=0)
-        parallel, made_parallel = timed(planner, Path(tmp) / "parallel", workers=os.cpu_count())
-        warm, made_warm = timed(planner, Path(tmp) / "parallel", workers=os.cpu_count())
+        workers = os.cpu_count() or 1
+        parallel, made_parallel = timed(planner, Path(tmp) / "parallel", workers=workers)
+        warm, made_warm = timed(planner, Path(tmp) / "parallel", workers=workers)
         sizes = [p.stat().st_size for p in (Path(tmp) / "parallel").glob("*.png")]
     assert made_serial == made_parallel == count and made_warm == 0
     result = {
