@@ -6,7 +6,9 @@ the same few at 10,000 profiles).
   files;
 - `titres-<c>.json`: the titles, other titles, their synonyms and the title's word pairs, for the
   terms starting with <c> (a–z, 0–9; `_` for synonym concepts): each query unit is answered by one
-  of them, completely, so the first results are final;
+  of them, completely, so the first results are final. A part that answers at most CARRIED
+  profiles also carries their records (`fiches`: {ref: record}), so a first list is drawn from the
+  files its words fetched, without a second round trip;
 - `textes-<c>.json`: the summaries and the text (matches listed below the first ones);
 - `fiches-<n>.json`: what a result shows, PACKET profiles per file (profiles in title order);
 - `codes.json` (NOC codes → profiles, representative first, and the 2016 concordance) and
@@ -225,6 +227,10 @@ def concordance(metiers, noc) -> dict[str, list[str]]:
 
 # Profiles per record file: a first page of results fetches a few small files, at any size.
 PACKET = 32
+# A title part answering at most this many profiles carries their records: on the real site
+# (every part, 200 profiles at most) it weighs about what the packets of a first list weigh; a
+# larger part (thousands of profiles at 10,000) leaves them in the packets.
+CARRIED = 256
 
 
 def shard_key(term: str) -> str:
@@ -270,6 +276,25 @@ def title_parts(titles: tuple) -> dict[str, dict]:
     return shards(index([(ref, dict(fields)) for ref, fields in titles], QUICK_FIELDS).serialize())
 
 
+def answered(part: dict) -> list[int]:
+    """The profiles (refs) a part's postings name, in order."""
+    refs: set[str] = set()
+    for _term, posting in part["invertedIndex"]:
+        for field, found in posting.items():
+            if field != "_index":
+                refs.update(found)
+    return sorted(map(int, refs))
+
+
+def carrying(part: dict, records: list) -> dict:
+    """A title part with the records of the profiles it answers, when they are few (CARRIED).
+    A new dict: the cached part stays as it was."""
+    refs = answered(part)
+    if len(refs) > CARRIED:
+        return part
+    return {**part, "fiches": {str(ref): records[ref] for ref in refs}}
+
+
 def payloads(
     metiers, secteurs, noc, synonyms: pipeline.Synonyms, memo: Memo | None = None
 ) -> tuple[dict, dict]:
@@ -284,11 +309,11 @@ def payloads(
     terms = text_terms(metiers, synonyms, memo if memo is not None else Memo(None, sources=MEMO_SOURCES))
     text = index([(str(i), found) for i, found in enumerate(terms)], TEXT_FIELDS)
     files: dict[tuple[str, str], object] = {}
+    records = [store(m, sector_index) for m in metiers]
     for key, part in title_parts(titles).items():
-        files[("titres", key)] = part
+        files[("titres", key)] = carrying(part, records)
     for key, part in shards(text.serialize()).items():
         files[("textes", key)] = part
-    records = [store(m, sector_index) for m in metiers]
     for n in range(0, len(records), PACKET):
         files[("fiches", str(n // PACKET))] = records[n : n + PACKET]
     files[("codes", "")] = {"codes": representatives(metiers, noc), "concordance": concordance(metiers, noc)}

@@ -87,3 +87,19 @@ def test_each_part_of_the_index_scores_its_terms_as_the_whole_index_does():
                 return [(m["ref"], round(m["score"], 6)) for m in idx.query(query)]
 
             assert scores(part) == scores(full), (term, field)
+
+
+def test_a_title_part_carries_the_records_of_the_profiles_it_answers_when_they_are_few():
+    from plugins.search_index.build import CARRIED, answered, carrying, index, shards
+
+    def part_of(count):
+        analysed = [(str(i), {"titre": ["intervenant", f"x{i}"]}) for i in range(count)]
+        return shards(index(analysed, {"titre": 1}).serialize())["i"]
+
+    records = [[f"profil-{i}"] for i in range(CARRIED + 1)]
+    few = part_of(3)
+    assert answered(few) == [0, 1, 2]
+    assert carrying(few, records)["fiches"] == {"0": ["profil-0"], "1": ["profil-1"], "2": ["profil-2"]}
+    assert "fiches" not in few  # the cached part is left as it was
+    many = part_of(CARRIED + 1)
+    assert "fiches" not in carrying(many, records)  # thousands at 10,000 profiles: packets instead

@@ -2,7 +2,8 @@
  * The normalization mirrors plugins/search_index/pipeline.py (a browser test compares them on the
  * whole vocabulary). Every query word must match, in one of its forms. The index is cut by the
  * first letter of its terms (plugins/search_index/build.py): a query fetches the parts of its
- * words, then the records of the results it shows. The title parts answer titles, other titles,
+ * words; the records of the results it shows come with the title parts (when a part answers few
+ * profiles) or in small packets fetched after. The title parts answer titles, other titles,
  * codes and synonyms completely, so the first list never changes; matches in the summary and the
  * text come with the text parts, listed below under their own heading. */
 (function () {
@@ -159,11 +160,14 @@
     return name ? ready[name] || null : null;  // no file: no term starts with that letter
   }
   function packet(ref) { return data.fichiers.fiches[Math.floor(ref / data.paquet)]; }
-  function record(ref) { return ready[packet(ref)][ref % data.paquet]; }
-  // The records of these results (a few small files).
+  // Records come in packets, or with a title part that answers few profiles (build.py CARRIED):
+  // then a first list is drawn from the files its words fetched.
+  var carried = Object.create(null);  // ref → record
+  function record(ref) { return carried[ref] || ready[packet(ref)][ref % data.paquet]; }
+  // The records of these results not at hand yet (a few small files).
   function records(refs) {
     var names = Object.create(null);
-    refs.forEach(function (ref) { names[packet(ref)] = true; });
+    refs.forEach(function (ref) { if (!carried[ref]) { names[packet(ref)] = true; } });
     return Promise.all(Object.keys(names).map(function (name) { return get(name); }));
   }
   function textReady() { return wantText && !!lunr.fr; }
@@ -349,11 +353,17 @@
   function highlight(node, value, found) {
     var wanted = [];
     found.forEach(function (u) { u.words.forEach(function (w) { if (!stop[w]) { wanted.push(light(w)); } }); });
+    var plain = "";  // the text between two marks, as one node (a card is drawn with few nodes)
     value.split(/(\s+)/).forEach(function (part) {
-      var word = split(part)[0];
-      var hit = word && wanted.some(function (w) { var l = light(word); return l === w || (w.length >= 3 && l.indexOf(w) === 0); });
-      node.appendChild(hit ? el("mark", {}, part) : document.createTextNode(part));
+      var word = split(part)[0], l = word ? light(word) : "";
+      if (l && wanted.some(function (w) { return l === w || (w.length >= 3 && l.indexOf(w) === 0); })) {
+        if (plain) { node.appendChild(document.createTextNode(plain)); plain = ""; }
+        node.appendChild(el("mark", {}, part));
+      } else {
+        plain += part;
+      }
     });
+    if (plain) { node.appendChild(document.createTextNode(plain)); }
     return node;
   }
   function card(ref, found) {
@@ -450,7 +460,8 @@
   function writeUrl(params) {
     var query = new URLSearchParams();
     ["q", "cnp", "secteur"].forEach(function (k) { if (params[k] && params[k].trim()) { query.set(k, params[k].trim()); } });
-    history.replaceState(null, "", location.pathname + (query.toString() ? "?" + query.toString() : ""));
+    var url = location.pathname + (query.toString() ? "?" + query.toString() : "");
+    if (url !== location.pathname + location.search) { history.replaceState(null, "", url); }  // a call costs a few ms
   }
   // Draws the results once their files are in: first from the title parts (final), then, when
   // the reader is at the form, with the text parts (added below). A newer query wins.
@@ -675,6 +686,8 @@
 
   // lunr.js drops nothing it is given: the files leave out empty postings.
   function expand(serialized) {
+    var fiches = serialized.fiches || {};
+    Object.keys(fiches).forEach(function (ref) { carried[ref] = fiches[ref]; });
     serialized.invertedIndex.forEach(function (entry) {
       serialized.fields.forEach(function (field) { if (!entry[1][field]) { entry[1][field] = {}; } });
     });
