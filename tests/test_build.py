@@ -117,10 +117,10 @@ def test_publish_settings_give_absolute_urls_and_minified_pages(tmp_path, noc_cs
         r"href=https://faislesaut.csmoesac.qc.ca/(theme/css/main\.[0-9a-f]{10}\.css)", html
     ).group(1)
     search = (output / "recherche/index.html").read_text(encoding="utf-8")
-    index = re.search(
-        r"data-index=https://faislesaut.csmoesac.qc.ca/(recherche/index\.[0-9a-f]{10}\.json)", search
+    script = re.search(
+        r"src=https://faislesaut.csmoesac.qc.ca/(recherche/moteur\.[0-9a-f]{10}\.js)", search
     ).group(1)
-    for name in (css, index, "metiers/cuisinier/index.html", "sitemap.xml"):
+    for name in (css, script, "metiers/cuisinier/index.html", "sitemap.xml"):
         assert (
             (output / name).is_file()
             and (output / f"{name}.br").is_file()

@@ -1,9 +1,10 @@
-"""Write the search files under /recherche/ (see build.py) and copy lunr.js + lunr-languages (npm, pinned) into the site."""
+"""Write the search files under /recherche/ (see build.py), the search page's script
+(`moteur.js`: lunr.js, the first file's data and recherche.js, one file to fetch) and copy
+lunr-languages (npm, pinned) into the site."""
 
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -21,21 +22,41 @@ from .pipeline import Synonyms
 logger = logging.getLogger(__name__)
 
 # Third-party browser code comes from node_modules (package-lock.json pins it); never committed.
+# lunr.js goes into the search page's script; the French stemmer is loaded when the text is.
+LUNR = "lunr/lunr.min.js"
 VENDOR = {
-    "lunr/lunr.min.js": "lunr.min.js",
     "lunr-languages/min/lunr.stemmer.support.min.js": "lunr.stemmer.support.min.js",
     "lunr-languages/min/lunr.fr.min.js": "lunr.fr.min.js",
 }
+# The search page's own code (its normalization mirrors pipeline.py).
+SEARCH_SCRIPT = Path(__file__).parent / "recherche.js"
 
 
-def copy_vendor(node_modules: Path, dest: Path) -> None:
+def node_modules(settings: dict) -> Path:
+    # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
+    return Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
+
+
+def third_party(path: Path) -> bytes:
+    if not path.is_file():
+        logger.error("search_index: %s introuvable : lancer « npm ci » (invoke build le fait)", path)
+        return b""
+    return path.read_bytes()
+
+
+def copy_vendor(modules: Path, dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for source, name in VENDOR.items():
-        path = node_modules / source
-        if not path.is_file():
-            logger.error("search_index: %s introuvable : lancer « npm ci » (invoke build le fait)", path)
-            continue
-        shutil.copyfile(path, dest / name)
+        if data := third_party(modules / source):
+            (dest / name).write_bytes(data)
+
+
+def engine(lunr: bytes, first: str) -> bytes:
+    """The search page's script: lunr.js, the first file's data (`FaisLeSautMeta`) and
+    recherche.js. One file, so a first search waits for no other file than its title parts."""
+    return b"".join(
+        [lunr, b"\n;window.FaisLeSautMeta=", first.encode("utf-8"), b";\n", SEARCH_SCRIPT.read_bytes()]
+    )
 
 
 class SearchFiles(Mapping):
@@ -82,9 +103,7 @@ def write_search_files(generators):
 
     Build.of(articles.context).state["search_files"] = wait
     articles.context["search_files"] = SearchFiles(wait)
-    # The plugin lives in <project>/plugins/search_index: node_modules sits at the project root.
-    node_modules = Path(settings.get("NODE_MODULES") or Path(__file__).resolve().parents[2] / "node_modules")
-    copy_vendor(node_modules, output / "theme" / "js" / "vendor")
+    copy_vendor(node_modules(settings), output / "theme" / "js" / "vendor")
 
 
 def wait_search_files(generator, writer):
@@ -108,7 +127,7 @@ def search_files(metiers, secteurs, noc, settings: dict, output: Path, backgroun
     fingerprint = settings.get("FINGERPRINT_ASSETS")
 
     def write(name: str, data) -> str:
-        text = to_json(data).encode("utf-8")
+        text = data if isinstance(data, bytes) else to_json(data).encode("utf-8")
         if fingerprint:
             name = fingerprinted(name, text)
         (output / "recherche" / name).write_bytes(text)
@@ -123,9 +142,16 @@ def search_files(metiers, secteurs, noc, settings: dict, output: Path, backgroun
             names["fiches"].append(written)
         else:
             names[kind] = written
-    first = write("index.json", {**meta, "fichiers": names})
-    every = [first, names["codes"], names["secteurs"], *names["fiches"]]
+    first_data = to_json({**meta, "fichiers": names})
+    first = write("index.json", first_data.encode("utf-8"))  # also in the script: for readers of the files
+    script = write("moteur.js", engine(third_party(node_modules(settings) / LUNR), first_data))
+    every = [first, script, names["codes"], names["secteurs"], *names["fiches"]]
     every += [name for kind in ("titres", "textes") for name in names[kind].values()]
     logger.info("search_index: %d fiches indexées en %.2f s", meta["profils"], time.perf_counter() - start)
     # The title parts by initial: the search page starts fetching its query's parts at once.
-    return {"index": first, "titres": names["titres"], "fingerprinted": sorted(every) if fingerprint else []}
+    return {
+        "index": first,
+        "script": script,
+        "titres": names["titres"],
+        "fingerprinted": sorted(every) if fingerprint else [],
+    }

@@ -269,7 +269,7 @@ def test_a_word_just_begun_counts_from_its_third_letter(page, site_url):
 
 def test_words_typed_before_the_search_script_runs_are_kept_and_searched(page, site_url):
     held = []
-    page.route("**/theme/js/recherche*.js", lambda route: held.append(route))
+    page.route("**/recherche/moteur*.js", lambda route: held.append(route))
     page.goto(f"{site_url}/recherche/", wait_until="commit")
     for _ in range(250):  # until the page asks for the script (a condition, bounded)
         if held:

@@ -1,5 +1,6 @@
 /* Fais le saut: client-side search (lunr.js 2.3.9; lunr-languages' French stemmer for the text).
- * The normalization mirrors plugins/search_index/pipeline.py (a browser test compares them on the
+ * Sent as recherche/moteur.js, after lunr.js and the first file's data (publish.py engine()).
+ * The normalization mirrors pipeline.py (a browser test compares them on the
  * whole vocabulary). Every query word must match, in one of its forms. The index is cut by the
  * first letter of its terms (plugins/search_index/build.py): a query fetches the parts of its
  * words; the records of the results it shows come with the title parts (when a part answers few
@@ -8,7 +9,6 @@
  * text come with the text parts, listed below under their own heading. */
 (function () {
   "use strict";
-  var script = document.currentScript || {};
 
   var MAX_QUERY = 200;
   var MAX_WORD = 40;
@@ -703,8 +703,9 @@
     });
   }
   count.textContent = "Chargement de l'index de recherche…";
-  var first = script.getAttribute ? script.getAttribute("data-index") : base + "/recherche/index.json";
-  get(first.slice(base.length + 1)).then(function (meta) {
+  // The first file's data, put before this code in the same script (publish.py engine()).
+  var first = window.FaisLeSautMeta;
+  (first ? Promise.resolve(first) : Promise.reject(new Error("FaisLeSautMeta"))).then(function (meta) {
     data = meta;
     stop = Object.create(null);
     data.stopwords.forEach(function (w) { stop[w] = true; });

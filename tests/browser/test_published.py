@@ -1,0 +1,34 @@
+"""The published site (publishconf.py: minified, fingerprinted, precompressed) searches as the
+development build does: its one search script is made by the build, then minified."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, run_build, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def published_url(tmp_path_factory, noc_csv):
+    output = tmp_path_factory.mktemp("publie") / "output"
+    result = run_build(FIXTURES / "valid", output, noc_csv, settings="publishconf.py", SITEURL="")
+    assert result.returncode == 0, result.stderr
+    server = serve(output)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_published_search_page_finds_by_title_and_by_text(page, published_url):
+    page.goto(f"{published_url}/recherche/?q=cuisiniere")
+    page.wait_for_selector("#resultats li[data-cnp]")
+    assert page.locator("#resultats .card-title a").first.text_content() == "Cuisinier·ère"
+    assert page.locator("#resultats mark").first.text_content().startswith("Cuisini")
+    # The text parts and the French stemmer (lunr-languages) come once the reader is at the form.
+    page.focus("#recherche-q")
+    page.wait_for_selector("#recherche-form[data-complete='true']")
+    page.get_by_label("Métier ou profession").fill("repas")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'repas'")
+    assert page.locator("#resultats-texte li[data-cnp], #resultats li[data-cnp]").count() >= 1
