@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -168,13 +169,22 @@ def serve(folder: Path):
     return server
 
 
+@contextlib.contextmanager
+def served(folder: Path):
+    """The base URL of a folder served on 127.0.0.1 while the block runs."""
+    server = serve(folder)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(real_site):
     """Base URL of the built real site, served on 127.0.0.1."""
-    server = serve(real_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(real_site) as url:
+        yield url
 
 
 CHROMIUM = Path("/usr/bin/chromium")

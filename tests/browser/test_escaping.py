@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, run_build, serve
+from conftest import FIXTURES, run_build, served
 
 pytestmark = pytest.mark.browser
 
@@ -33,10 +33,8 @@ def hostile_site(tmp_path_factory):
     output = content.parent / "output"
     result = run_build(content, output)
     assert result.returncode == 0, result.stderr
-    server = serve(output)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(output) as url:
+        yield url
 
 
 def test_payloads_are_displayed_as_text_and_never_run(page, hostile_site):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, run_build, serve
+from conftest import FIXTURES, run_build, served
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +15,8 @@ def published_url(tmp_path_factory, noc_csv):
     output = tmp_path_factory.mktemp("publie") / "output"
     result = run_build(FIXTURES / "valid", output, noc_csv, settings="publishconf.py", SITEURL="")
     assert result.returncode == 0, result.stderr
-    server = serve(output)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(output) as url:
+        yield url
 
 
 def test_the_published_search_page_finds_by_title_and_by_text(page, published_url):
