@@ -60,9 +60,9 @@ def engine(lunr: bytes, first: str) -> bytes:
 
 
 class SearchFiles(Mapping):
-    """The search files' names, as the templates read them: `index` (the first file), `titres`
-    ({initial: title part}) and `fingerprinted` (what a host may cache for a year). While the
-    files are being written in another process, reading a name waits for them."""
+    """The search files' names, as the templates read them: `script` (the search page's
+    script), `titres` ({initial: title part}) and `fingerprinted` (what a host may cache for a
+    year). While the files are being written in another process, reading a name waits for them."""
 
     def __init__(self, wait: Callable[[], dict]):
         self._wait = wait
@@ -150,7 +150,6 @@ def search_files(metiers, secteurs, noc, settings: dict, output: Path, backgroun
     logger.info("search_index: %d fiches indexées en %.2f s", meta["profils"], time.perf_counter() - start)
     # The title parts by initial: the search page starts fetching its query's parts at once.
     return {
-        "index": first,
         "script": script,
         "titres": names["titres"],
         "fingerprinted": sorted(every) if fingerprint else [],
