@@ -12,7 +12,10 @@ the same few at 10,000 profiles).
 - `textes-<c>.json`: the summaries and the text (matches listed below the first ones);
 - `fiches-<n>.json`: what a result shows, PACKET profiles per file (profiles in title order);
 - `codes.json` (NOC codes → profiles, representative first, and the 2016 concordance) and
-  `secteurs.json` (sector → profiles), fetched when a code or a sector is asked for.
+  `secteurs.json` (sector → profiles), fetched when a code or a sector is asked for;
+- `mots.json`: the words of titles and other titles, fetched when a search finds nothing, to
+  offer the nearest spelling (« vuisinier » → « cuisinier »: a typo on the first letter escapes
+  the parts, which are cut by first letter).
 
 A shard keeps each term's posting and the weights lunr computed over the whole index, so a
 unit's scores are the same as in one big index (lunr divides by the query vector's norm, not the
@@ -276,6 +279,20 @@ def title_parts(titles: tuple) -> dict[str, dict]:
     return shards(index([(ref, dict(fields)) for ref, fields in titles], QUICK_FIELDS).serialize())
 
 
+def vocabulary(metiers) -> list[list[str]]:
+    """[light form, as written] of every word of 4 letters or more in the titles and other
+    titles (inclusive suffixes dropped: « préposé·e » → « préposé »), stop words left out."""
+    stop = pipeline.stop_words()
+    words: dict[str, str] = {}
+    for metier in metiers:
+        for text in (metier.title, *(metier.appellations or [])):
+            for written in pipeline.SEPARATOR.split(pipeline.INCLUSIVE.sub("", text.lower())):
+                folded = pipeline.split(written)
+                if len(folded) == 1 and len(folded[0]) >= 4 and folded[0].isalpha() and folded[0] not in stop:
+                    words.setdefault(pipeline.light(folded[0]), written)
+    return sorted([light, written] for light, written in words.items())
+
+
 def answered(part: dict) -> list[int]:
     """The profiles (refs) a part's postings name, in order."""
     refs: set[str] = set()
@@ -322,6 +339,7 @@ def payloads(
         for position in record[4]:
             by_sector[position].append(ref)
     files[("secteurs", "")] = by_sector
+    files[("mots", "")] = vocabulary(metiers)
     meta = {
         "profils": len(metiers),
         "paquet": PACKET,

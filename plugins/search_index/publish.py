@@ -145,7 +145,7 @@ def search_files(metiers, secteurs, noc, settings: dict, output: Path, backgroun
     first_data = to_json({**meta, "fichiers": names})
     first = write("index.json", first_data.encode("utf-8"))  # also in the script: for readers of the files
     script = write("moteur.js", engine(third_party(node_modules(settings) / LUNR), first_data))
-    every = [first, script, names["codes"], names["secteurs"], *names["fiches"]]
+    every = [first, script, names["codes"], names["secteurs"], names["mots"], *names["fiches"]]
     every += [name for kind in ("titres", "textes") for name in names[kind].values()]
     logger.info("search_index: %d fiches indexées en %.2f s", meta["profils"], time.perf_counter() - start)
     # The title parts by initial: the search page starts fetching its query's parts at once.

@@ -24,6 +24,7 @@
   var fields = { q: form.elements.q, cnp: form.elements.cnp, secteur: form.elements.secteur };
   // data: the first file; `wantText`: the reader is at the form (the text parts may come).
   var data = null, stop = null, wantText = false;
+  var startText = function () {};  // loads the stemmer and the text parts (set once data is in)
   // Sector names come from the page's own menu (not repeated in the index file).
   var sectorNames = Object.create(null);
   Array.prototype.forEach.call(fields.secteur.options, function (o) { if (o.value) { sectorNames[o.value] = o.textContent; } });
@@ -325,7 +326,8 @@
   function settle(params) {
     var withText = textReady();
     return prepare(params, withText).then(function () {
-      var result = search(params, withText);
+      return withText ? respelt(params, search(params, true)) : search(params, false);
+    }).then(function (result) {
       return records(result.primary.concat(result.secondary)).then(function () { return result; });
     });
   }
@@ -450,6 +452,9 @@
     var line = n === 0 ? "Aucun métier trouvé par son titre" : plural(n, "métier trouvé", "métiers trouvés");
     if (!n && !result.secondary.length) { line = "Aucun métier trouvé"; }
     if (result.note) { line += " (code CNP 2016 " + result.code + " → CNP 2021 " + result.note.join(", ") + ")"; }
+    if (result.instead) {
+      line = "Aucun métier trouvé pour « " + result.instead.from + " » ; voici les résultats pour « " + result.instead.to + " » : " + line;
+    }
     count.textContent = line;
   }
 
@@ -470,9 +475,7 @@
     count.textContent = "La recherche n'a pas pu être chargée. Utilise les liens ci-dessous pour parcourir les métiers.";
   }
   function draw(params, withText, token) {
-    return prepare(params, withText).then(function () {
-      if (token !== generation) { return; }
-      var result = search(params, withText);
+    function show(result) {
       return records(firstRefs(result)).then(function () {
         if (token !== generation) { return; }
         writeUrl(params);
@@ -480,7 +483,74 @@
         form.setAttribute("data-ready", "true");
         if (withText) { form.setAttribute("data-complete", "true"); } else { form.removeAttribute("data-complete"); }
       });
+    }
+    return prepare(params, withText).then(function () {
+      if (token !== generation) { return; }
+      var result = search(params, withText);
+      if (withText) { return respelt(params, result).then(function (r) { if (token === generation) { return show(r); } }); }
+      if (params.q && (nothing(result) || result.partial)) { startText(); }  // the text may know the words
+      return show(result);
     });
+  }
+  function nothing(result) { return !result.primary.length && !result.secondary.length; }
+  // Nothing found, or no profile with every word, text included: the nearest spelling of title
+  // words is searched instead (and said so) when it finds profiles with every word.
+  function respelt(params, result) {
+    if (!params.q || !(nothing(result) || result.partial)) { return Promise.resolve(result); }
+    return spelling(params.q).then(function (value) {
+      if (!value) { return result; }
+      var fixed = { q: value, cnp: params.cnp, secteur: params.secteur };
+      return prepare(fixed, true).then(function () {
+        var other = search(fixed, true);
+        if (nothing(other) || other.partial) { return result; }
+        other.instead = { from: params.q.trim(), to: value };
+        return other;
+      });
+    });
+  }
+  // The words of titles (mots.json, fetched once a search finds nothing): each unknown word of 4
+  // letters or more becomes the nearest one, 1 letter apart (2 from 6 letters), the first letter
+  // included (the parts are cut by it: « vuisinier » never reaches « cuisinier » otherwise).
+  function spelling(value) {
+    var name = data.fichiers.mots;
+    if (!name) { return Promise.resolve(null); }
+    return get(name).then(function (words) {
+      var known = Object.create(null), changed = false;
+      words.forEach(function (w) { known[w[0]] = true; });
+      var fixed = split(value).map(function (word) {
+        var l = light(word), best = null, limit = l.length < 6 ? 1 : 2;
+        if (stop[word] || l.length < 4 || /\d/.test(l) || known[l]) { return word; }
+        words.forEach(function (w) {
+          var d = distance(l, w[0], limit);
+          if (d <= limit) { best = w[1]; limit = d - 1; }
+        });
+        if (best) { changed = true; }
+        return best || word;
+      });
+      return changed ? fixed.join(" ") : null;
+    });
+  }
+  // Letters inserted, deleted, replaced or swapped (two side by side), up to `limit` (then more).
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
+    var before = null, previous = [], current = [], i, j;
+    for (j = 0; j <= b.length; j++) { previous[j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          current[j] = Math.min(current[j], before[j - 2] + 1);
+        }
+        least = Math.min(least, current[j]);
+      }
+      if (least > limit) { return limit + 1; }
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length];
   }
   function update(drawn) {
     if (!data) { return; }
@@ -716,6 +786,7 @@
     // The French stemmer, then the text parts (listed below, never reordering), once the reader
     // turns to the form or the page has been quiet a few seconds.
     var started = false;
+    startText = loadText;
     function loadText() {
       if (started) { return; }
       started = true;

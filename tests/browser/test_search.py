@@ -159,6 +159,25 @@ def test_nothing_found_shows_suggestions(page, site_url):
     assert page.get_by_role("link", name="Parcourir les métiers de A à Z").count() >= 1
 
 
+def test_a_misspelt_title_word_is_searched_as_the_nearest_one_and_said_so(page, site_url):
+    # A typo on the first letter escapes the title parts (cut by first letter).
+    open_search(page, site_url, q="vuisinier")
+    expect(page.locator("#compte")).to_contain_text("« vuisinier »")
+    expect(page.locator("#compte")).to_contain_text("« cuisinier »")
+    assert result_titles(page)[0] == "Cuisinier·ère"
+    assert page.get_by_label("Métier ou profession").input_value() == "vuisinier"  # the reader's words stay
+    # Two words, one misspelt: the profiles holding both, not the closest partial matches.
+    open_search(page, site_url, q="aide vuisinier")
+    expect(page.locator("#compte")).to_contain_text("« aide cuisinier »")
+    assert result_titles(page)[0] == "Aide-cuisinier·ère"
+
+
+def test_a_word_the_text_knows_is_never_respelt(page, site_url):
+    open_search(page, site_url, q="itinérance")
+    assert page.locator("#resultats-texte li[data-cnp]").count() >= 1
+    assert "résultats pour" not in page.locator("#compte").text_content()
+
+
 def test_url_round_trip(page, site_url):
     open_search(page, site_url)
     type_query(page, "benevoles")

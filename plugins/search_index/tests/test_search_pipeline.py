@@ -103,3 +103,13 @@ def test_a_title_part_carries_the_records_of_the_profiles_it_answers_when_they_a
     assert "fiches" not in few  # the cached part is left as it was
     many = part_of(CARRIED + 1)
     assert "fiches" not in carrying(many, records)  # thousands at 10,000 profiles: packets instead
+
+
+def test_the_vocabulary_offers_title_words_as_written_by_their_light_form():
+    from plugins.search_index.build import vocabulary
+
+    metier = Obj(title="Préposé·e aux bénéficiaires", appellations=["PAB", "aide-soignant·e d'un CHSLD"])
+    words = dict(vocabulary([metier]))
+    assert words["prepose"] == "préposé" and words["beneficiaire"] == "bénéficiaires"
+    assert words["soignant"] == "soignant" and words["chsld"] == "chsld"
+    assert "aux" not in words and "pab" not in words  # under 4 letters: no spelling to offer
