@@ -356,7 +356,8 @@
     var wanted = [];
     found.forEach(function (u) { u.words.forEach(function (w) { if (!stop[w]) { wanted.push(light(w)); } }); });
     var plain = "";  // the text between two marks, as one node (a card is drawn with few nodes)
-    value.split(/(\s+)/).forEach(function (part) {
+    // Cut where split() cuts words (« Aide-cuisinier·ère », « d'aide »): each word marked alone.
+    value.split(/([\s\-'’ʼ/]+)/).forEach(function (part) {
       var word = split(part)[0], l = word ? light(word) : "";
       if (l && wanted.some(function (w) { return l === w || (w.length >= 3 && l.indexOf(w) === 0); })) {
         if (plain) { node.appendChild(document.createTextNode(plain)); plain = ""; }

@@ -343,6 +343,11 @@ def test_matched_words_are_highlighted_in_title_and_excerpt(page, site_url):
     first = page.locator("#resultats > li").first
     assert first.locator(".card-title mark").count() >= 1
     assert first.locator(".card-resume").count() == 1
+    # Each word of a hyphenated title is marked alone.
+    open_search(page, site_url, q="aide cuisinier")
+    title = page.locator("#resultats > li").first.locator(".card-title")
+    assert title.inner_text() == "Aide-cuisinier·ère"
+    assert title.locator("mark").all_inner_texts() == ["Aide", "cuisinier·ère"]
 
 
 def test_no_profile_with_every_word_shows_the_closest(page, site_url):
