@@ -518,17 +518,18 @@
     return get(name).then(function (words) {
       var known = Object.create(null), changed = false;
       words.forEach(function (w) { known[w[0]] = true; });
-      var fixed = split(value).map(function (word) {
-        var l = light(word), best = null, limit = l.length < 6 ? 1 : 2;
-        if (stop[word] || l.length < 4 || /\d/.test(l) || known[l]) { return word; }
+      // Each word of the reader's text in turn; the rest (accents, case, spaces) as written.
+      var fixed = value.trim().replace(/[^\s\-'’ʼ/.,;:!?«»()\[\]"“”…]+/g, function (written) {
+        var word = split(written)[0] || "", l = light(word), best = null, limit = l.length < 6 ? 1 : 2;
+        if (stop[word] || l.length < 4 || /\d/.test(l) || known[l]) { return written; }
         words.forEach(function (w) {
           var d = distance(l, w[0], limit);
           if (d <= limit) { best = w[1]; limit = d - 1; }
         });
         if (best) { changed = true; }
-        return best || word;
+        return best || written;
       });
-      return changed ? fixed.join(" ") : null;
+      return changed ? fixed : null;
     });
   }
   // Letters inserted, deleted, replaced or swapped (two side by side), up to `limit` (then more).
