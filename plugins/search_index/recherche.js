@@ -33,6 +33,7 @@
 
   // --- normalization (same as pipeline.py) ---
   var SEPARATOR = /[\s\-'’ʼ/.,;:!?«»()\[\]"“”…]+/;
+  var TOKENS = new RegExp("(" + SEPARATOR.source + ")");  // words and what separates them, in turn
   var TRIM = /^[^0-9a-z]+|[^0-9a-z]+$/g;
   var INCLUSIVE = /·[a-zà-ÿ]+/gi;
   function fold(value) { return value.normalize("NFKD").replace(/[^\x00-\x7F]/g, "").toLowerCase(); }
@@ -357,7 +358,7 @@
     found.forEach(function (u) { u.words.forEach(function (w) { if (!stop[w]) { wanted.push(light(w)); } }); });
     var plain = "";  // the text between two marks, as one node (a card is drawn with few nodes)
     // Cut where split() cuts words (« Aide-cuisinier·ère », « d'aide »): each word marked alone.
-    value.split(/([\s\-'’ʼ/]+)/).forEach(function (part) {
+    value.split(TOKENS).forEach(function (part) {
       var word = split(part)[0], l = word ? light(word) : "";
       if (l && wanted.some(function (w) { return l === w || (w.length >= 3 && l.indexOf(w) === 0); })) {
         if (plain) { node.appendChild(document.createTextNode(plain)); plain = ""; }
@@ -519,16 +520,16 @@
       var known = Object.create(null), changed = false;
       words.forEach(function (w) { known[w[0]] = true; });
       // Each word of the reader's text in turn; the rest (accents, case, spaces) as written.
-      var fixed = value.trim().replace(/[^\s\-'’ʼ/.,;:!?«»()\[\]"“”…]+/g, function (written) {
-        var word = split(written)[0] || "", l = light(word), best = null, limit = l.length < 6 ? 1 : 2;
-        if (stop[word] || l.length < 4 || /\d/.test(l) || known[l]) { return written; }
+      var fixed = value.trim().split(TOKENS).map(function (written, i) {
+        var word = i % 2 ? "" : split(written)[0] || "", l = light(word), best = null, limit = l.length < 6 ? 1 : 2;
+        if (!word || stop[word] || l.length < 4 || /\d/.test(l) || known[l]) { return written; }
         words.forEach(function (w) {
           var d = distance(l, w[0], limit);
           if (d <= limit) { best = w[1]; limit = d - 1; }
         });
         if (best) { changed = true; }
         return best || written;
-      });
+      }).join("");
       return changed ? fixed : null;
     });
   }
@@ -586,7 +587,6 @@
   // one as a prefix), among the first title matches, in a WAI-ARIA combobox (APG « combobox with
   // listbox popup », list autocomplete); Enter without a chosen suggestion searches. ---
   var SUGGESTED = window.matchMedia("(max-width: 48rem)").matches ? 6 : 8;
-  var TOKENS = new RegExp("(" + SEPARATOR.source + ")");
   var input = fields.q;
   var popup = el("ul", { id: "recherche-suggestions", role: "listbox", "aria-label": "Suggestions de métiers", "class": "suggestions" });
   var spoken = el("p", { "class": "visuellement-cache", role: "status", "aria-live": "polite" });
