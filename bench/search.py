@@ -12,8 +12,9 @@ row per corpus and writes bench/results/search.json. Not run in CI; no threshold
   (page, CSS, JS, index files), each compressed with gzip -9 as a host would send it;
 - first result: cold (a new browser context each time, no HTTP cache), median of 12 loads of
   `/recherche/?q=…`, measured in the page from navigation start to the first result in the
-  document, and from outside (Playwright's `goto` to the result seen); the same two measures of a
-  blank page give the harness's own cost, and the first paint of a page with no script work
+  document, to its first paint (Element Timing: when the reader sees it), and from outside
+  (Playwright's `goto` to the result seen); the same measures of a blank page give the harness's
+  own cost, and the first paint of a page with no script work
   (`/a-propos/`) this machine's floor for any page; served by bench/serve.mjs (Node, keep-alive, as a host
   answers) and, for comparison, by Python's http.server (one thread and connection per file);
 - per keystroke: each prefix of a query, its files fetched first, the search alone timed: the
@@ -45,11 +46,20 @@ WORK = ROOT / "bench" / ".work"
 KEYSTROKES = "intervenante communautaire"
 FIRST_QUERY = "intervenante"  # a word of the real and the synthetic corpora
 LOADS = 12
-# Marks the moment a result card (or a blank page's paragraph) enters the document.
-WATCH = """new MutationObserver((changes, watcher) => {
-  if (document.querySelector("#resultats li[data-cnp], #vide")) { window.__first = performance.now(); watcher.disconnect(); }
+# Marks the moment a result card (or a blank page's paragraph) enters the document, and has
+# Element Timing report when its text is first painted (what the reader sees).
+WATCH = """new PerformanceObserver(list => { list.getEntries().forEach(entry => {
+  if (entry.identifier === "premier" && !window.__painted) { window.__painted = entry.renderTime; } });
+}).observe({ type: "element", buffered: true });
+new MutationObserver((changes, watcher) => {
+  const found = document.querySelector("#resultats li[data-cnp], #vide");
+  if (!found) { return; }
+  window.__first = performance.now();
+  [found].concat(Array.from(found.querySelectorAll("*"))).forEach(e => e.setAttribute("elementtiming", "premier"));
+  watcher.disconnect();
 }).observe(document, { subtree: true, childList: true });"""
 FIRST = "new Promise(found => { const poll = () => window.__first ? found(window.__first) : setTimeout(poll, 5); poll(); })"
+SEEN = "new Promise(found => { const poll = () => window.__painted ? found(window.__painted) : setTimeout(poll, 5); poll(); })"
 # A page with no script work: its first paint is this machine's floor for any page.
 PLAIN = "/a-propos/"
 PAINTED = """new Promise(found => { const poll = () => {
@@ -107,9 +117,10 @@ class Server:
         self.process.wait()
 
 
-def cold_loads(browser, url: str, selector: str) -> tuple[list[float], list[float], list[str]]:
-    """(in-page ms, outside ms, paths fetched before the first result of the last load)."""
-    inside, outside, fetched = [], [], []
+def cold_loads(browser, url: str, selector: str) -> tuple[list[float], list[float], list[str], list[float]]:
+    """(in-page ms, outside ms, paths fetched before the first result of the last load, in-page ms
+    to its first paint)."""
+    inside, outside, fetched, painted = [], [], [], []
     for _ in range(LOADS):
         context = browser.new_context()
         page = context.new_page()
@@ -121,6 +132,7 @@ def cold_loads(browser, url: str, selector: str) -> tuple[list[float], list[floa
         first = page.evaluate(FIRST)
         outside.append((time.perf_counter() - start) * 1000)
         inside.append(first)
+        painted.append(page.evaluate(SEEN))
         if not page.query_selector(selector):
             raise SystemExit(f"{url}: no {selector}")
         fetched = page.evaluate(
@@ -129,7 +141,7 @@ def cold_loads(browser, url: str, selector: str) -> tuple[list[float], list[floa
             first,
         )
         context.close()
-    return inside, outside, fetched
+    return inside, outside, fetched, painted
 
 
 def gzip_kb(site: Path, paths: list[str]) -> float:
@@ -150,7 +162,7 @@ def browser_timings(site: Path) -> dict:
     )
     with Server(site) as root, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        blank_in, blank_out, _ = cold_loads(browser, f"{root}/bench-vide.html", "#vide")
+        blank_in, blank_out, _, blank_painted = cold_loads(browser, f"{root}/bench-vide.html", "#vide")
         plain_paint = []  # the real site only (synthetic ones have no pages)
         for _ in range(LOADS if (site / PLAIN.strip("/") / "index.html").exists() else 0):
             context = browser.new_context()
@@ -158,11 +170,11 @@ def browser_timings(site: Path) -> dict:
             page.goto(f"{root}{PLAIN}", wait_until="commit")
             plain_paint.append(page.evaluate(PAINTED))
             context.close()
-        first_in, first_out, fetched = cold_loads(
+        first_in, first_out, fetched, first_painted = cold_loads(
             browser, f"{root}/recherche/?q={FIRST_QUERY}", "#resultats li[data-cnp]"
         )
         with Server(site, "python") as slow:  # the tests' kind of server, for comparison
-            python_in, _out, _fetched = cold_loads(
+            python_in, _out, _fetched, _painted = cold_loads(
                 browser, f"{slow}/recherche/?q={FIRST_QUERY}", "#resultats li[data-cnp]"
             )
         page = browser.new_page()
@@ -196,10 +208,12 @@ def browser_timings(site: Path) -> dict:
         "fetched_before_first_result": len(fetched),
         "gzip_before_first_result_kb": gzip_kb(site, fetched),
         "first_result_in_page_ms": round(statistics.median(first_in)),
+        "first_result_painted_ms": round(statistics.median(first_painted)),
         "first_result_outside_ms": round(statistics.median(first_out)),
         "first_result_in_page_python_server_ms": round(statistics.median(python_in)),
         "blank_page_in_page_ms": round(statistics.median(blank_in)),
         "blank_page_outside_ms": round(statistics.median(blank_out)),
+        "blank_page_painted_ms": round(statistics.median(blank_painted)),
         "plain_page_first_paint_ms": round(statistics.median(plain_paint)) if plain_paint else None,
         **{
             f"{name}_{stat}_ms": value(per_key[name])

@@ -144,14 +144,25 @@
   var ready = Object.create(null);  // file name → its content (a part: a lunr index)
   // Files the page's head started fetching and parsing (recherche.html), each used once.
   var prefetched = window.FaisLeSautPrefetch || {};
+  // XMLHttpRequest rather than fetch(): measured on a cold search page, fetch()'s body reaches
+  // the page after its load events, XHR's with its own load event (first list ~15 ms sooner).
+  function json(name) {
+    return new Promise(function (resolve, reject) {
+      var request = new XMLHttpRequest();
+      request.open("GET", base + "/" + name);
+      request.responseType = "json";
+      request.onload = function () {
+        if (request.status === 200 && request.response) { resolve(request.response); } else { reject(new Error(name + " : " + request.status)); }
+      };
+      request.onerror = function () { reject(new Error(name)); };
+      request.send();
+    });
+  }
   function get(name, then) {
     if (!loaded[name]) {
       var started = prefetched[name];
       delete prefetched[name];
-      loaded[name] = (started || fetch(base + "/" + name).then(function (response) {
-        if (!response.ok) { throw new Error(name + " : " + response.status); }
-        return response.json();
-      })).then(function (value) { ready[name] = then ? then(value) : value; return ready[name]; });
+      loaded[name] = (started || json(name)).then(function (value) { ready[name] = then ? then(value) : value; return ready[name]; });
       loaded[name].catch(function () { delete loaded[name]; });  // fetched again next time
     }
     return loaded[name];
