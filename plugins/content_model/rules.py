@@ -71,6 +71,7 @@ _MESSAGES = {
 _EXPECTED = {
     "cnp": 'un code CNP 2021 de 5 chiffres entre guillemets, ex. "42201"',
     "cnp_2016": 'des codes CNP 2016 de 4 chiffres entre guillemets, ex. ["4212"]',
+    "cnp_principal": "true, ou retirer le champ",
     "secteurs": "le nom de fichier d'un secteur, en minuscules avec traits d'union, ex. petite-enfance",
     "related": "le nom de fichier d'une fiche, sans .md, ex. cuisinier",
     "updated": "une date AAAA-MM-JJ",
@@ -481,7 +482,8 @@ def phrases(fiche: Fiche) -> tuple[list[str], list[str]]:
 
 def corpus_problems(metiers: list[Fiche], memo: Memo | None = None) -> list[Problem]:
     """Rules across profiles: no boilerplate sentence, no mould opening, unique titles and
-    summaries, every profile reachable from another one."""
+    summaries, one designated profile per NOC code at most, every profile reachable from another
+    one."""
     problems = []
     # Each profile's sentences and openings, once each, in order (dict keys).
     sentences: dict[str, dict] = {}
@@ -517,6 +519,19 @@ def corpus_problems(metiers: list[Fiche], memo: Memo | None = None) -> list[Prob
                         Problem(fiche.rel, field, f"déjà utilisé par {seen[value]}", value, fiche.line(field))
                     )
                 seen.setdefault(value, fiche.rel)
+    # A code search lists its designated profile first: one per code.
+    principal: dict[str, str] = {}
+    for fiche in metiers:
+        code = fiche.data.get("cnp")
+        if fiche.data.get("cnp_principal") is True and isinstance(code, str):
+            if code in principal:
+                message = (
+                    f"le code {code} a déjà sa fiche principale ({principal[code]}) : une seule par code"
+                )
+                problems.append(
+                    Problem(fiche.rel, "cnp_principal", message, "true", fiche.line("cnp_principal"))
+                )
+            principal.setdefault(code, fiche.rel)
     cited = set()
     for fiche in metiers:
         cited.update(s for s in _items(fiche.data.get("related")) if isinstance(s, str))

@@ -194,9 +194,10 @@ def store(metier, sector_index: dict[str, int]) -> list:
 
 
 def representatives(metiers: list, noc) -> dict[str, list[int]]:
-    """For each NOC 2021 code, its profiles (positions) best first. NOC titles name the main
-    occupation first (« Éducateurs/éducatrices et aides-éducateurs… »): the profile whose title
-    shares most words with that head, then with the whole title and the example titles, leads."""
+    """For each NOC 2021 code, its profiles (positions) best first: the one its editors designate
+    (`cnp_principal`), then by title. NOC titles name the main occupation first (« Éducateurs/
+    éducatrices et aides-éducateurs… »): the profile whose title shares most words with that
+    head, then with the whole title and the example titles, leads."""
 
     def words(text: str) -> set[str]:
         return set(pipeline.terms(text))
@@ -218,7 +219,8 @@ def representatives(metiers: list, noc) -> dict[str, list[int]]:
             )
         else:
             score = (0.0, 0.0, 0.0)
-        groups.setdefault(metier.cnp, []).append((tuple(-x for x in score), position))
+        designated = bool(getattr(metier, "cnp_principal", False))
+        groups.setdefault(metier.cnp, []).append(((not designated, *(-x for x in score)), position))
     return {code: [p for _s, p in sorted(found)] for code, found in sorted(groups.items())}
 
 

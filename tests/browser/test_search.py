@@ -336,6 +336,9 @@ def test_a_code_lists_the_profile_that_represents_it_first(page, site_url):
     assert result_titles(page)[0] == "Éducatrice / éducateur à la petite enfance"
     open_search(page, site_url, cnp="4214")
     assert result_titles(page)[0] == "Éducatrice / éducateur à la petite enfance"
+    # Designated by its editors (cnp_principal), ahead of titles closer to the official one.
+    open_search(page, site_url, cnp="42201")
+    assert result_titles(page)[0] == "Intervenant·e communautaire"
 
 
 def test_matched_words_are_highlighted_in_title_and_excerpt(page, site_url):

@@ -145,6 +145,21 @@ def test_sector_title_must_be_an_official_sector(tree):
     )
 
 
+def test_one_designated_profile_per_code(tree):
+    for slug in ("cuisinier", "aide-cuisinier"):
+        front = GOOD_FRONT.replace("Cuisinier·ère", f"Métier {slug}").replace("Prépare", f"Prépare ({slug})")
+        tree.metier(slug, front + "cnp_principal: true\n")
+    tree.metier(
+        "chef",
+        GOOD_FRONT.replace("Cuisinier·ère", "Chef").replace("Prépare", "Dirige") + "cnp_principal: oui\n",
+    )
+    assert tree.problems() == [
+        "content/metiers/chef.md:14: cnp_principal: type invalide : attendu true, ou retirer le champ (oui)",
+        "content/metiers/cuisinier.md:14: cnp_principal: le code 63200 a déjà sa fiche principale "
+        "(content/metiers/aide-cuisinier.md) : une seule par code (true)",
+    ]
+
+
 def test_boilerplate_sentence_in_three_profiles(tree):
     shared = "\nCe métier demande beaucoup de patience et de rigueur au quotidien.\n"
     for slug in ("un", "deux", "trois"):

@@ -51,6 +51,16 @@ def test_the_profile_named_like_the_official_title_represents_its_code():
     assert representatives(metiers, noc)["42202"] == [1, 0]
 
 
+def test_the_profile_its_editors_designate_represents_its_code():
+    noc = Reference.load().noc
+    metiers = [
+        Obj(title="Travailleur·euse de rue", appellations=[], cnp="42201"),
+        Obj(title="Intervenant·e communautaire", appellations=[], cnp="42201", cnp_principal=True),
+        Obj(title="Technicien·ne en travail social", appellations=[], cnp="42201"),
+    ]
+    assert representatives(metiers, noc)["42201"] == [1, 0, 2]
+
+
 def test_each_part_of_the_index_scores_its_terms_as_the_whole_index_does():
     from lunr.index import Index
 
