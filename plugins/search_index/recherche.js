@@ -521,22 +521,25 @@
       });
     });
   }
-  // The words of titles (mots.json, fetched once a search finds nothing): each unknown word of 4
-  // letters or more becomes the nearest one, 1 letter apart (2 from 6 letters), the first letter
-  // included (the parts are cut by it: « vuisinier » never reaches « cuisinier » otherwise).
+  // The words of titles (mots.json, fetched once a search finds nothing), with the feminine of
+  // each (« animatrice » for « animateur »): each unknown word of 4 letters or more becomes the
+  // nearest one, 1 letter apart (2 from 6 letters) or sounding the same give or take one letter,
+  // the first letter included (the parts are cut by it: « vuisinier » never reaches « cuisinier »
+  // otherwise).
   function spelling(value) {
     var name = data.fichiers.mots;
     if (!name) { return Promise.resolve(null); }
     return get(name).then(function (words) {
-      var known = Object.create(null), changed = false;
-      words.forEach(function (w) { known[w[0]] = true; });
+      var forms = lexicon(name, words), known = Object.create(null), changed = false;
+      forms.forEach(function (f) { known[f[0]] = true; });
       // Each word of the reader's text in turn; the rest (accents, case, spaces) as written.
       var fixed = value.trim().split(TOKENS).map(function (written, i) {
         var word = i % 2 ? "" : split(written)[0] || "", l = light(word), best = null, limit = l.length < 6 ? 1 : 2;
         if (!word || stop[word] || l.length < 4 || /\d/.test(l) || known[l]) { return written; }
-        words.forEach(function (w) {
-          var d = distance(l, w[0], limit);
-          if (d <= limit) { best = w[1]; limit = d - 1; }
+        var heard = sound(word), least = limit + 1;
+        forms.forEach(function (f) {
+          var d = Math.min(within(l, f[0], least - 1), within(heard, f[2], Math.min(1, least - 1)));
+          if (d < least) { best = f[1]; least = d; }
         });
         if (best) { changed = true; }
         return best || written;
@@ -544,6 +547,38 @@
       return changed ? fixed : null;
     });
   }
+  // [form, as written, sound] of each title word and of its feminine, worked out once.
+  var FEMININE_WRITTEN = { iere: "ière", ere: "ère", ee: "ée" };
+  var lexicons = Object.create(null);
+  function lexicon(name, words) {
+    if (lexicons[name]) { return lexicons[name]; }
+    var forms = [];
+    words.forEach(function (w) {
+      forms.push([w[0], w[1], sound(w[0])]);
+      for (var i = 0; i < data.genre.length; i++) {
+        var fem = data.genre[i][0], masc = data.genre[i][1];
+        if (w[0].length > masc.length + 2 && w[0].slice(-masc.length) === masc) {
+          var form = w[0].slice(0, -masc.length) + fem;
+          var written = fold(w[1]).slice(-masc.length) === masc ? w[1].slice(0, -masc.length) + (FEMININE_WRITTEN[fem] || fem) : form;
+          forms.push([form, written, sound(form)]);
+          break;
+        }
+      }
+    });
+    lexicons[name] = forms;
+    return forms;
+  }
+  // How a word sounds, roughly: the spellings of one French sound made one (« ph » and « f »,
+  // « c » before e or i and « s », « au » and « o », doubled letters, a silent last letter…), for
+  // a reader who writes a word as it is said (« sicologue », « chofeur », « animatrisse »).
+  function sound(word) {
+    return word.replace(/ps[iy]ch/g, "psik").replace(/^ps/, "s").replace(/ph/g, "f").replace(/th/g, "t")
+      .replace(/s?ch/g, "C").replace(/gu(?=[eiy])/g, "g").replace(/ge(?=[aou])/g, "j").replace(/g(?=[eiy])/g, "j")
+      .replace(/qu|ck|cq/g, "k").replace(/c(?=[eiy])/g, "s").replace(/c/g, "k").replace(/h/g, "").replace(/y/g, "i")
+      .replace(/eau|au/g, "o").replace(/ai|ei/g, "e").replace(/t(?=ion)/g, "s").replace(/([a-z])\1+/g, "$1")
+      .replace(/(er|ez|et)$/, "e").replace(/(.{3})[stdx]$/, "$1");
+  }
+  function within(a, b, limit) { var d = distance(a, b, limit); return d <= limit ? d : Infinity; }
   // Letters inserted, deleted, replaced or swapped (two side by side), up to `limit` (then more).
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) { return limit + 1; }

@@ -172,6 +172,17 @@ def test_a_misspelt_title_word_is_searched_as_the_nearest_one_and_said_so(page, 
     assert result_titles(page)[0] == "Aide-cuisinier·ère"
 
 
+def test_a_word_written_as_it_sounds_or_in_the_feminine_is_respelt(page, site_url):
+    # « sicologue » is three letters from « psychologue » but sounds the same.
+    open_search(page, site_url, q="sicologue")
+    expect(page.locator("#compte")).to_contain_text("voici les résultats pour « psychologue »")
+    assert result_titles(page)[0] == "Psychologue"
+    # A misspelt feminine ending: the nearest word is the title word's feminine, said as such.
+    open_search(page, site_url, q="animatrisse de loisirs")
+    expect(page.locator("#compte")).to_contain_text("voici les résultats pour « animatrice de loisirs »")
+    assert result_titles(page)[0] == "Animateur·trice de loisirs"
+
+
 def test_a_word_the_text_knows_is_never_respelt(page, site_url):
     open_search(page, site_url, q="itinérance")
     assert page.locator("#resultats-texte li[data-cnp]").count() >= 1
