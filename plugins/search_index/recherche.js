@@ -713,12 +713,22 @@
     var words = split(input.value), token = ++asked;
     waiting = !data;
     if (!data || input.value.trim().length < 2 || !words.length) { close(); return; }
-    var params = { q: input.value };
     busy = true;
-    pending = prepare(params, false).then(function () {
-      var candidates = search(params, false).primary.slice(0, SUGGESTED * 4);
-      return records(candidates).then(function () { if (token === asked) { show(namesOf(candidates), words); } });
+    // No title holds the words: the titles of their nearest spelling, as the results would show.
+    pending = titled(input.value).then(function (found) {
+      if (found.refs.length || token !== asked) { return found; }
+      return spelling(input.value).then(function (value) { return value && token === asked ? titled(value) : found; });
+    }).then(function (found) {
+      if (token === asked) { show(namesOf(found.refs), split(found.value)); }
     }).catch(close).then(function () { if (token === asked) { busy = false; } });
+  }
+  // The first title matches of a text, their records fetched: {value, refs}.
+  function titled(value) {
+    var params = { q: value };
+    return prepare(params, false).then(function () {
+      var refs = search(params, false).primary.slice(0, SUGGESTED * 4);
+      return records(refs).then(function () { return { value: value, refs: refs }; });
+    });
   }
   function show(names, words) {
     var whole = words.slice(0, -1).filter(function (w) { return !stop[w]; }).map(light);

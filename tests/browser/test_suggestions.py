@@ -52,6 +52,17 @@ def test_feminine_form_finds_the_title_written_otherwise(page, site_url):
     expect(suggestions(page).get_by_role("option").first).to_have_text("Intervenant·e communautaire")
 
 
+def test_a_misspelt_word_suggests_the_titles_of_its_nearest_spelling(page, site_url):
+    open_search(page, site_url)
+    type_text(page, "vuisinier")  # the first letter wrong: no title part holds it
+    options = suggestions(page).get_by_role("option")
+    expect(options.first).to_have_text("Cuisinier·ère")
+    expect(options.first.locator("mark")).to_have_text("Cuisinier")  # the word searched instead
+    field(page).fill("")
+    type_text(page, "sicologue")  # written as it sounds
+    expect(options.first).to_have_text("Psychologue")
+
+
 def test_arrow_down_then_enter_opens_the_profile(page, site_url):
     open_search(page, site_url)
     type_text(page, "educatrice petite")
