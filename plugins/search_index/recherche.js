@@ -116,7 +116,9 @@
       // Typos and words being typed: in titles only (in the text, a prefix or a near word
       // matches thousands of profiles at 10,000, for matches listed below anyway).
       if (!titled) { return; }
-      if (unit.word.length >= 5) {
+      // From 6 letters: a 5-letter word has too many neighbours one letter away (« ferme »,
+      // « femme »); a shorter typo is respelt once nothing is found.
+      if (unit.word.length >= 6) {
         q.term(term, { fields: wordFields, usePipeline: false, editDistance: 1, boost: 2 });
       }
       if (unit.partial && unit.word.length >= 2) {
@@ -538,7 +540,10 @@
         if (!word || stop[word] || l.length < 4 || /\d/.test(l) || known[l]) { return written; }
         var heard = sound(word), least = limit + 1;
         forms.forEach(function (f) {
-          var d = Math.min(within(l, f[0], least - 1), within(heard, f[2], Math.min(1, least - 1)));
+          // A wrong first letter is the one typo allowed (« barista » is not « cariste »).
+          var same = f[0].charAt(0) === l.charAt(0);
+          var d = Math.min(within(l, f[0], same ? least - 1 : Math.min(1, least - 1)),
+            f[2].charAt(0) === heard.charAt(0) ? within(heard, f[2], Math.min(1, least - 1)) : Infinity);
           if (d < least) { best = f[1]; least = d; }
         });
         if (best) { changed = true; }

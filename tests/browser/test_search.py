@@ -183,6 +183,12 @@ def test_a_word_written_as_it_sounds_or_in_the_feminine_is_respelt(page, site_ur
     assert result_titles(page)[0] == "Animateur·trice de loisirs"
 
 
+def test_a_wrong_first_letter_is_the_only_typo_allowed(page, site_url):
+    # « barista » is two letters from « cariste » (a warehouse title), one of them the first.
+    open_search(page, site_url, q="barista")  # the text parts in: the respelling step has run
+    assert page.locator("#compte").text_content() == "Aucun métier trouvé"
+
+
 def test_a_word_the_text_knows_is_never_respelt(page, site_url):
     open_search(page, site_url, q="itinérance")
     assert page.locator("#resultats-texte li[data-cnp]").count() >= 1
