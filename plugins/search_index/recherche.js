@@ -724,7 +724,7 @@
       if (found.refs.length || token !== asked) { return found; }
       return spelling(input.value).then(function (value) { return value && token === asked ? titled(value) : found; });
     }).then(function (found) {
-      if (token === asked) { show(namesOf(found.refs), split(found.value)); }
+      if (token === asked) { show(namesOf(found.refs), split(found.value), found.value === input.value ? null : found.value); }
     }).catch(close).then(function () { if (token === asked) { busy = false; } });
   }
   // The first title matches of a text, their records fetched: {value, refs}.
@@ -735,7 +735,8 @@
       return records(refs).then(function () { return { value: value, refs: refs }; });
     });
   }
-  function show(names, words) {
+  // `instead`: the nearest spelling the names were found for (said, not only highlighted).
+  function show(names, words, instead) {
     var whole = words.slice(0, -1).filter(function (w) { return !stop[w]; }).map(light);
     var last = prefixes(words[words.length - 1]);
     var best = Object.create(null);
@@ -759,7 +760,7 @@
     input.removeAttribute("aria-activedescendant");
     popup.hidden = false;
     input.setAttribute("aria-expanded", "true");
-    say(plural(shown.length, "suggestion", "suggestions") + " ; flèches haut et bas pour choisir");
+    say(plural(shown.length, "suggestion", "suggestions") + (instead ? " pour « " + instead + " »" : "") + " ; flèches haut et bas pour choisir");
   }
   function pick(i) {
     if (active >= 0) { popup.children[active].removeAttribute("aria-selected"); }

@@ -61,6 +61,10 @@ def test_a_misspelt_word_suggests_the_titles_of_its_nearest_spelling(page, site_
     field(page).fill("")
     type_text(page, "sicologue")  # written as it sounds
     expect(options.first).to_have_text("Psychologue")
+    # Said, not only shown: the list is for another spelling.
+    expect(page.get_by_role("status").filter(has_text="suggestion")).to_have_text(
+        "1 suggestion pour « psychologue » ; flèches haut et bas pour choisir"
+    )
 
 
 def test_arrow_down_then_enter_opens_the_profile(page, site_url):
