@@ -288,7 +288,7 @@ def vocabulary(metiers) -> list[list[str]]:
     words: dict[str, str] = {}
     for metier in metiers:
         for text in (metier.title, *(metier.appellations or [])):
-            for written in pipeline.SEPARATOR.split(pipeline.INCLUSIVE.sub("", text.lower())):
+            for written in pipeline.SEPARATOR.split(pipeline.masculine(text.lower())):
                 folded = pipeline.split(written)
                 if len(folded) == 1 and len(folded[0]) >= 4 and folded[0].isalpha() and folded[0] not in stop:
                     words.setdefault(pipeline.light(folded[0]), written)

@@ -25,8 +25,16 @@ HERE = Path(__file__).parent
 # Apostrophes, hyphens and slashes split words: « d'aide » indexes « aide ».
 SEPARATOR = re.compile(r"[\s\-'’ʼ/.,;:!?«»()\[\]\"“”…]+")
 _TRIM = re.compile(r"^[^0-9a-z]+|[^0-9a-z]+$")
-# Inclusive suffixes (« intervenant·e ») are dropped: the masculine base is kept.
-INCLUSIVE = re.compile(r"·[a-zà-ÿ]+", re.IGNORECASE)
+# Inclusive suffixes are dropped, the masculine base kept: « intervenant·e » as the site writes
+# them, and as readers type them without a middle dot on their keyboard: « intervenant(e) »,
+# « intervenant-e », « conseiller.ère », « travailleur/euse » (after a hyphen, period or slash,
+# only a feminine ending: « aide-cuisinier » stays two words). Same pattern in recherche.js and
+# recherche.html; `masculine()` applies it.
+FEMININE_SUFFIXES = "e|es|ne|nes|le|les|se|ses|te|tes|fe|euse|euses|trice|trices|ère|ères|ière|ières|ive|ives|ale|ales|ée|ées|esse|esses"
+INCLUSIVE = re.compile(
+    rf"([a-zà-ÿ])(?:[·•⋅][a-zà-ÿ]+|\([a-zà-ÿ]{{1,6}}\)|[.\-/](?:{FEMININE_SUFFIXES})(?![a-zà-ÿ]))+",
+    re.IGNORECASE,
+)
 # Feminine → masculine endings, longest first (same table in the browser, sent with the index).
 GENRE = (
     ("trices", "teurs"),
@@ -90,9 +98,14 @@ def _word(raw: str) -> str:
     return _TRIM.sub("", fold(raw))[:MAX_WORD]
 
 
+def masculine(text: str) -> str:
+    """The text with its inclusive suffixes dropped (« Intervenant(e)s » → « Intervenant »)."""
+    return INCLUSIVE.sub(r"\1", text)
+
+
 def split(text: str) -> list[str]:
     """Folded words of a text, in order, stop words included (phrases need them)."""
-    words = SEPARATOR.split(INCLUSIVE.sub("", text or ""))
+    words = SEPARATOR.split(masculine(text or ""))
     return [w for w in map(_word, words) if w]
 
 

@@ -35,10 +35,12 @@
   var SEPARATOR = /[\s\-'’ʼ/.,;:!?«»()\[\]"“”…]+/;
   var TOKENS = new RegExp("(" + SEPARATOR.source + ")");  // words and what separates them, in turn
   var TRIM = /^[^0-9a-z]+|[^0-9a-z]+$/g;
-  var INCLUSIVE = /·[a-zà-ÿ]+/gi;
+  // Inclusive suffixes, as typed with or without a middle dot (pipeline.py's INCLUSIVE, the same
+  // pattern: « intervenant(e) », « conseiller.ère », « travailleur/euse »; « aide-cuisinier » stays).
+  var INCLUSIVE = /([a-zà-ÿ])(?:[·•⋅][a-zà-ÿ]+|\([a-zà-ÿ]{1,6}\)|[.\-\/](?:e|es|ne|nes|le|les|se|ses|te|tes|fe|euse|euses|trice|trices|ère|ères|ière|ières|ive|ives|ale|ales|ée|ées|esse|esses)(?![a-zà-ÿ]))+/gi;
   function fold(value) { return value.normalize("NFKD").replace(/[^\x00-\x7F]/g, "").toLowerCase(); }
   function split(value) {
-    return (value || "").replace(INCLUSIVE, "").split(SEPARATOR)
+    return (value || "").replace(INCLUSIVE, "$1").split(SEPARATOR)
       .map(function (w) { return fold(w).replace(TRIM, "").slice(0, MAX_WORD); })
       .filter(function (w) { return w; });
   }

@@ -418,6 +418,27 @@ def test_relevance_set(page, site_url):
     assert summary(rows)["hit1"] >= 0.9
 
 
+def test_inclusive_forms_typed_without_a_middle_dot_find_the_title(page, site_url):
+    for written in (
+        "intervenant(e) communautaire",
+        "intervenant-e communautaire",
+        "intervenant.e communautaire",
+    ):
+        open_search(page, site_url, q=written)
+        assert result_titles(page)[0] == "Intervenant·e communautaire", written
+    open_search(page, site_url, q="conseiller.ère en emploi")
+    assert result_titles(page)[0] == "Conseiller·ère en emploi"
+
+
+def test_browser_splits_words_as_the_index_does(page, site_url):
+    from plugins.search_index import pipeline
+    from plugins.search_index.tests.test_search_pipeline import INCLUSIVE_FORMS
+
+    open_search(page, site_url)
+    texts = list(INCLUSIVE_FORMS) + ["Préposé·e aux bénéficiaires d’un CHSLD", "c.-à-d. métier(s)"]
+    assert page.evaluate("t => t.map(window.FaisLeSaut.split)", texts) == [pipeline.split(t) for t in texts]
+
+
 def test_browser_normalization_matches_the_index(page, site_url):
     """Every word of every profile, normalized in the browser and in Python, gives the same
     terms: the index (built in Python) and the queries (made in the browser) meet."""

@@ -23,6 +23,28 @@ def test_split_folds_accents_drops_inclusive_suffixes_and_caps_words():
     assert len(pipeline.split("x" * 10_000)[0]) == pipeline.MAX_WORD
 
 
+# Inclusive forms as readers type them, without a middle dot on their keyboard.
+INCLUSIVE_FORMS = {
+    "Intervenant(e) communautaire": ["intervenant", "communautaire"],
+    "intervenant-e communautaire": ["intervenant", "communautaire"],
+    "intervenant.e·s": ["intervenant"],
+    "intervenant/e": ["intervenant"],
+    "conseiller.ère en emploi": ["conseiller", "en", "emploi"],
+    "travailleur(euse) social(e)": ["travailleur", "social"],
+    "TRAVAILLEUR-EUSE SOCIAL·E": ["travailleur", "social"],
+    "animateur·trice·s": ["animateur"],
+    # Compounds and other words after a hyphen or slash are words.
+    "aide-cuisinier": ["aide", "cuisinier"],
+    "éducateur/éducatrice": ["educateur", "educatrice"],
+    "Trois-Rivières": ["trois", "rivieres"],
+    "femmes-hommes": ["femmes", "hommes"],
+}
+
+
+def test_inclusive_forms_typed_without_a_middle_dot_keep_the_masculine_base():
+    assert {text: pipeline.split(text) for text in INCLUSIVE_FORMS} == INCLUSIVE_FORMS
+
+
 def test_terms_drop_stop_words_and_the_body_is_stemmed():
     assert pipeline.terms("de la et les") == []
     assert pipeline.terms("les cuisinières", pipeline.stem) == [pipeline.stem("cuisinier")]
