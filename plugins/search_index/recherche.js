@@ -454,7 +454,8 @@
     if (!keep) { list.textContent = ""; }
     more.textContent = "";
     moreTitle.hidden = true;
-    if (!(params.q || params.cnp || params.secteur)) { count.textContent = ""; return; }
+    var unknown = unknownSector ? "Secteur « " + unknownSector + " » inconnu : recherche dans tous les secteurs. " : "";
+    if (!(params.q || params.cnp || params.secteur)) { count.textContent = unknown.replace(/ : .*/, "."); return; }
     if (!keep) { cards(list, result.primary, PAGE, result.units); }
     // Matches in the text come below, ten at first: a word used in many texts never floods.
     cards(more, result.secondary, SHOWN, result.units);
@@ -472,7 +473,7 @@
     if (result.instead) {
       line = "Aucun métier trouvé pour « " + result.instead.from + " » ; voici les résultats pour « " + result.instead.to + " » : " + line;
     }
-    count.textContent = line;
+    count.textContent = unknown + line;
   }
 
   // --- state in the URL: ?q=…&cnp=…&secteur=… ---
@@ -624,6 +625,9 @@
   ["q", "cnp", "secteur"].forEach(function (k) {
     if (initial.has(k)) { fields[k].value = initial.get(k).slice(0, MAX_QUERY); }
   });
+  // A sector the menu does not know (a link mistyped or from an older site): every sector, said.
+  var unknownSector = fields.secteur.selectedIndex < 0 ? initial.get("secteur").slice(0, 80) : null;
+  if (unknownSector) { fields.secteur.value = ""; }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);  // the typing's pending update would draw the same list again
@@ -634,7 +638,7 @@
   });
   fields.q.addEventListener("input", later);
   fields.cnp.addEventListener("input", later);
-  fields.secteur.addEventListener("change", update);
+  fields.secteur.addEventListener("change", function () { unknownSector = null; update(); });
 
   // --- suggestions while typing: the titles and other titles holding the words typed (the last
   // one as a prefix), among the first title matches, in a WAI-ARIA combobox (APG « combobox with

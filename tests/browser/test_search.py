@@ -195,6 +195,19 @@ def test_a_word_the_text_knows_is_never_respelt(page, site_url):
     assert "résultats pour" not in page.locator("#compte").text_content()
 
 
+def test_a_sector_the_menu_does_not_know_is_said_and_every_sector_searched(page, site_url):
+    open_search(page, site_url, q="cuisinier", secteur="habitation")
+    expect(page.locator("#compte")).to_contain_text(
+        "Secteur « habitation » inconnu : recherche dans tous les secteurs."
+    )
+    assert page.get_by_label("Secteur d'activité").input_value() == ""  # « Tous les secteurs »
+    assert result_titles(page)[0] == "Cuisinier·ère"
+    page.get_by_label("Secteur d'activité").select_option("securite-alimentaire")  # the reader chooses one
+    expect(page.locator("#compte")).not_to_contain_text("inconnu")
+    open_search(page, site_url, secteur="habitation")
+    expect(page.locator("#compte")).to_have_text("Secteur « habitation » inconnu.")
+
+
 def test_url_round_trip(page, site_url):
     open_search(page, site_url)
     type_query(page, "benevoles")
