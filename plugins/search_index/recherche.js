@@ -118,9 +118,10 @@
       // Typos and words being typed: in titles only (in the text, a prefix or a near word
       // matches thousands of profiles at 10,000, for matches listed below anyway).
       if (!titled) { return; }
-      // From 6 letters: a 5-letter word has too many neighbours one letter away (« ferme »,
-      // « femme »); a shorter typo is respelt once nothing is found.
-      if (unit.word.length >= 6) {
+      // From 7 letters: a shorter word has too many neighbours one letter away (« ferme » and
+      // « femme », « argent » and the 58 « agent » titles); a shorter typo is respelt once nothing
+      // is found.
+      if (unit.word.length >= 7) {
         q.term(term, { fields: wordFields, usePipeline: false, editDistance: 1, boost: 2 });
       }
       if (unit.partial && unit.word.length >= 2) {

@@ -183,6 +183,13 @@ def test_a_word_written_as_it_sounds_or_in_the_feminine_is_respelt(page, site_ur
     assert result_titles(page)[0] == "Animateur·trice de loisirs"
 
 
+def test_a_word_one_letter_from_a_common_title_word_does_not_flood_the_list(page, site_url):
+    open_search(page, site_url, q="argent")  # « agent » starts 58 titles
+    assert not [t for t in result_titles(page) if t.startswith("Agent")]
+    open_search(page, site_url, q="ferme")  # « femmes »
+    assert "Conseiller·ère en égalité femmes-hommes en coopération internationale" not in result_titles(page)
+
+
 def test_a_wrong_first_letter_is_the_only_typo_allowed(page, site_url):
     # « barista » is two letters from « cariste » (a warehouse title), one of them the first.
     open_search(page, site_url, q="barista")  # the text parts in: the respelling step has run
