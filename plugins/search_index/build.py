@@ -349,6 +349,7 @@ def payloads(
         "synonymes": synonyms.for_browser(),
         "stopwords": sorted(pipeline.stop_words()),
         "genre": [list(pair) for pair in pipeline.GENRE],
+        "inclusive": pipeline.INCLUSIVE.pattern,
     }
     return meta, files
 

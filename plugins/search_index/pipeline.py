@@ -28,8 +28,8 @@ _TRIM = re.compile(r"^[^0-9a-z]+|[^0-9a-z]+$")
 # Inclusive suffixes are dropped, the masculine base kept: « intervenant·e » as the site writes
 # them, and as readers type them without a middle dot on their keyboard: « intervenant(e) »,
 # « intervenant-e », « conseiller.ère », « travailleur/euse » (after a hyphen, period or slash,
-# only a feminine ending: « aide-cuisinier » stays two words). Same pattern in recherche.js and
-# recherche.html; `masculine()` applies it.
+# only a feminine ending: « aide-cuisinier » stays two words). The page gets this pattern (first
+# file's data, search page's head); `masculine()` applies it.
 FEMININE_SUFFIXES = "e|es|ne|nes|le|les|se|ses|te|tes|fe|euse|euses|trice|trices|ère|ères|ière|ières|ive|ives|ale|ales|ée|ées|esse|esses"
 INCLUSIVE = re.compile(
     rf"([a-zà-ÿ])(?:[·•⋅][a-zà-ÿ]+|\([a-zà-ÿ]{{1,6}}\)|[.\-/](?:{FEMININE_SUFFIXES})(?![a-zà-ÿ]))+",

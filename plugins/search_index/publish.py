@@ -17,7 +17,7 @@ from plugins.content_model.memo import Memo
 from plugins.content_model.parallel import PARALLEL_FROM, in_background
 
 from .build import MEMO_SOURCES, file_name, payloads, to_json
-from .pipeline import Synonyms
+from .pipeline import INCLUSIVE, Synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +103,7 @@ def write_search_files(generators):
 
     Build.of(articles.context).state["search_files"] = wait
     articles.context["search_files"] = SearchFiles(wait)
+    articles.context["search_inclusive"] = INCLUSIVE.pattern  # the search page's head splits as pipeline.py
     copy_vendor(node_modules(settings), output / "theme" / "js" / "vendor")
 
 

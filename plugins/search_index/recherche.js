@@ -35,9 +35,9 @@
   var SEPARATOR = /[\s\-'’ʼ/.,;:!?«»()\[\]"“”…]+/;
   var TOKENS = new RegExp("(" + SEPARATOR.source + ")");  // words and what separates them, in turn
   var TRIM = /^[^0-9a-z]+|[^0-9a-z]+$/g;
-  // Inclusive suffixes, as typed with or without a middle dot (pipeline.py's INCLUSIVE, the same
-  // pattern: « intervenant(e) », « conseiller.ère », « travailleur/euse »; « aide-cuisinier » stays).
-  var INCLUSIVE = /([a-zà-ÿ])(?:[·•⋅][a-zà-ÿ]+|\([a-zà-ÿ]{1,6}\)|[.\-\/](?:e|es|ne|nes|le|les|se|ses|te|tes|fe|euse|euses|trice|trices|ère|ères|ière|ières|ive|ives|ale|ales|ée|ées|esse|esses)(?![a-zà-ÿ]))+/gi;
+  // Inclusive suffixes, however typed (« intervenant·e », « intervenant(e) », « conseiller.ère »):
+  // pipeline.py's INCLUSIVE, sent with the first file's data, put before this code.
+  var INCLUSIVE = new RegExp((window.FaisLeSautMeta || {}).inclusive || "$^", "gi");
   function fold(value) { return value.normalize("NFKD").replace(/[^\x00-\x7F]/g, "").toLowerCase(); }
   function split(value) {
     return (value || "").replace(INCLUSIVE, "$1").split(SEPARATOR)
@@ -536,7 +536,7 @@
     var name = data.fichiers.mots;
     if (!name) { return Promise.resolve(null); }
     return get(name).then(function (words) {
-      var forms = lexicon(name, words), known = Object.create(null), changed = false;
+      var forms = lexicon(words), known = Object.create(null), changed = false;
       forms.forEach(function (f) { known[f[0]] = true; });
       // Each word of the reader's text in turn; the rest (accents, case, spaces) as written.
       var fixed = value.trim().split(TOKENS).map(function (written, i) {
@@ -558,9 +558,9 @@
   }
   // [form, as written, sound] of each title word and of its feminine, worked out once.
   var FEMININE_WRITTEN = { iere: "ière", ere: "ère", ee: "ée" };
-  var lexicons = Object.create(null);
-  function lexicon(name, words) {
-    if (lexicons[name]) { return lexicons[name]; }
+  var lexiconForms = null;
+  function lexicon(words) {
+    if (lexiconForms) { return lexiconForms; }
     var forms = [];
     words.forEach(function (w) {
       forms.push([w[0], w[1], sound(w[0])]);
@@ -574,7 +574,7 @@
         }
       }
     });
-    lexicons[name] = forms;
+    lexiconForms = forms;
     return forms;
   }
   // How a word sounds, roughly: the spellings of one French sound made one (« ph » and « f »,
